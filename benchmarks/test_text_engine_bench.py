@@ -1,0 +1,87 @@
+"""Foundation benchmarks: jieba start-up, segmentation + linking throughput against bare jieba, lookup
+latency, and the ``terms`` command on a 1 MB file as a whole process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jieba
+
+from benchmarks.conftest import percentiles, report
+from policyreader.core.segmenter import Segmenter
+from policyreader.services.engine import TextEngine
+
+
+def test_jieba_startup_cold_and_warm(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cold: list[float] = []
+    for i in range(3):
+        t = time.perf_counter()
+        Segmenter(tmp_path / f"cold{i}").warm_up()
+        cold.append(time.perf_counter() - t)
+
+    def warm() -> None:
+        Segmenter(tmp_path / "cold0").warm_up()
+
+    benchmark.pedantic(warm, rounds=5, iterations=1)
+    report("jieba start-up, cold (no cache file)", f"{min(cold) * 1000:.0f} ms (best of 3)")
+    report("jieba start-up, warm (cache in app dir)", f"{benchmark.stats.stats.median * 1000:.0f} ms (median)")
+
+
+def test_segmentation_and_linking_vs_bare_jieba(benchmark, engine: TextEngine, corpus_text: str) -> None:  # type: ignore[no-untyped-def]
+    jieba.initialize()
+    jieba.lcut(corpus_text[:1000])
+    rounds = 3
+    bare: list[float] = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        jieba.lcut(corpus_text)
+        bare.append(time.perf_counter() - t)
+
+    def ours() -> None:
+        engine.tokens(corpus_text)  # segmentation with glossary terms kept whole
+        engine.terms(corpus_text)   # glossary links
+
+    benchmark.pedantic(ours, rounds=rounds, iterations=1)
+    ours_s = benchmark.stats.stats.median
+    bare_s = sorted(bare)[len(bare) // 2]
+    chars = len(corpus_text)
+    report("segmentation+linking, whole corpus", f"{chars / ours_s / 1000:.0f}k chars/s ({chars} chars)")
+    report("bare jieba.lcut, same text", f"{chars / bare_s / 1000:.0f}k chars/s")
+    report("ratio ours / bare jieba (target <= 1.25)", f"{ours_s / bare_s:.2f}x")
+
+
+def test_lookup_latency_10000_words(benchmark, engine: TextEngine, corpus_text: str) -> None:  # type: ignore[no-untyped-def]
+    words = [w for w in jieba.lcut(corpus_text) if w.strip() and "\u4e00" <= w[0] <= "\u9fff"]
+    words = (words * (10000 // len(words) + 1))[:10000]
+    engine.lookup(words[0])
+    samples: list[int] = []
+
+    def run() -> None:
+        samples.clear()
+        for w in words:
+            t = time.perf_counter_ns()
+            engine.lookup(w)
+            samples.append(time.perf_counter_ns() - t)
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    p50, _p95, p99 = percentiles(samples)
+    report("lookup (dictionary+glossary) over 10,000 words", f"p50 {p50:.3f} ms, p99 {p99:.3f} ms (target p99 <= 1 ms)")
+
+
+def test_terms_command_on_1mb_file(benchmark, bench_data_dir: Path, corpus_text: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = corpus_text
+    while len(text.encode("utf-8")) < 1_000_000:
+        text += "\n" + corpus_text
+    f = tmp_path / "big.txt"
+    f.write_bytes(text.encode("utf-8")[:1_000_000].decode("utf-8", "ignore").encode("utf-8"))
+    cmd = [sys.executable, "-m", "policyreader", "--data-dir", str(bench_data_dir), "terms", str(f), "--json"]
+
+    def run() -> None:
+        subprocess.run(cmd, check=True, capture_output=True)
+
+    benchmark.pedantic(run, rounds=3, iterations=1)
+    report("policyreader terms on a 1 MB file (whole process)",
+           f"{benchmark.stats.stats.median:.2f} s median (target <= 3 s)")

@@ -1,0 +1,159 @@
+"""Documents as the rest of the app sees them: paragraphs (segments) with offsets, and an outline.
+
+A source file is split into paragraphs: every non-empty line is one paragraph. Markdown heading
+markers (``#``, ``##``) are stripped and remembered as the paragraph's heading level. A leading
+provenance header (lines starting with ``# KEY:`` and closed by ``# ----``) becomes metadata.
+
+The *side text* of a document is its paragraphs joined by a single newline; every offset the CLI or
+the annotation layer exposes is a code-point offset into that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER_LINE = re.compile(r"^#\s*([A-Z][A-Z /]+):\s*(.*)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+CN_NUM = "〇零一二三四五六七八九十百千两"
+_CHAPTER = re.compile(rf"^第([{CN_NUM}\d]+)章")
+_SECTION = re.compile(rf"^第([{CN_NUM}\d]+)节")
+_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条")
+_ITEM = re.compile(rf"^[（(]([{CN_NUM}]+)[)）]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document side, with its heading level (0 for body text)."""
+
+    text: str
+    level: int = 0
+
+
+@dataclass
+class ParsedSource:
+    """A source text split into provenance metadata and paragraphs."""
+
+    metadata: dict[str, str] = field(default_factory=dict)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def parse_source(text: str) -> ParsedSource:
+    """Split *text* into its provenance header (if any) and its paragraphs."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    metadata: dict[str, str] = {}
+    start = 0
+    if lines and _HEADER_LINE.match(lines[0]):
+        for i, line in enumerate(lines):
+            if line.strip() == "# ----":
+                start = i + 1
+                break
+            m = _HEADER_LINE.match(line)
+            if m is None:
+                break
+            metadata[m.group(1).strip().lower()] = m.group(2).strip()
+        else:
+            start = len(lines)
+    paragraphs: list[Paragraph] = []
+    for line in lines[start:]:
+        stripped = line.strip().lstrip("\ufeff")
+        if not stripped:
+            continue
+        level = 0
+        m = _HEADING.match(stripped)
+        if m:
+            level = len(m.group(1))
+            stripped = m.group(2).strip()
+        stripped = re.sub(r"[ \t\u3000]{2,}", " ", stripped)
+        if stripped:
+            paragraphs.append(Paragraph(stripped, level))
+    return ParsedSource(metadata, paragraphs)
+
+
+def join_side(texts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join segment texts with single newlines; return the text and each segment's (start, end)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for t in texts:
+        spans.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    return "\n".join(texts), spans
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """A navigation target: a chapter, section, article or numbered item."""
+
+    kind: str  # "title" | "chapter" | "section" | "article" | "item"
+    label: str
+    segment_index: int
+    depth: int
+
+
+def outline_kind(text: str, level: int = 0) -> str | None:
+    """Classify a paragraph for the outline, or return None for plain body text."""
+    if _CHAPTER.match(text):
+        return "chapter"
+    if _SECTION.match(text):
+        return "section"
+    if _ARTICLE.match(text):
+        return "article"
+    if _ITEM.match(text):
+        return "item"
+    if level == 1:
+        return "title"
+    return None
+
+
+_DEPTH = {"title": 0, "chapter": 0, "section": 1, "article": 1, "item": 2}
+
+
+def build_outline(paragraphs: list[str], levels: list[int] | None = None) -> list[OutlineItem]:
+    """Build a chapter / section / article / item outline from a document's Chinese paragraphs."""
+    items: list[OutlineItem] = []
+    in_section = False
+    for i, text in enumerate(paragraphs):
+        kind = outline_kind(text, levels[i] if levels else 0)
+        if kind is None:
+            continue
+        if kind == "chapter":
+            in_section = False
+        if kind == "section":
+            in_section = True
+        depth = _DEPTH[kind] + (1 if in_section and kind in ("article", "item") else 0)
+        if kind == "article":
+            label = _ARTICLE.match(text).group(0)  # type: ignore[union-attr]
+            rest = text[len(label):].strip()
+            label = f"{label} {rest[:14]}…" if len(rest) > 14 else f"{label} {rest}"
+        else:
+            label = text if len(text) <= 24 else text[:24] + "…"
+        items.append(OutlineItem(kind, label, i, depth))
+    return items
+
+
+def chinese_numeral_to_int(text: str) -> int | None:
+    """Convert a Chinese numeral such as 十二 or 一百零五 (or ASCII digits) to an int."""
+    if text.isdigit():
+        return int(text)
+    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, current = 0, 0
+    if not text:
+        return None
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch in units:
+            total += (current or 1) * units[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def article_number(text: str) -> int | None:
+    """Return the article number of a paragraph that starts with 第X条, else None."""
+    m = _ARTICLE.match(text)
+    return chinese_numeral_to_int(m.group(1)) if m else None

@@ -1,0 +1,83 @@
+"""Glossary matching: every occurrence of every glossary form, leftmost-longest, without segmentation.
+
+Recall must not depend on jieba: a term split by the segmenter is still found. Each entry contributes
+its simplified form, traditional form, listed variants, and the traditional forms OpenCC derives from
+the simplified one, so documents in either script link to the same entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """An occurrence of a glossary form: code-point span, the matched text and the entry id."""
+
+    start: int
+    end: int
+    text: str
+    entry: str
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def script_variants(form: str) -> set[str]:
+    """Traditional-script spellings of a simplified form (Mainland, Taiwan and Hong Kong standards)."""
+    return {_converter(c).convert(form) for c in ("s2t", "s2tw", "s2hk")} | {
+        _converter("t2s").convert(form)}
+
+
+class GlossaryMatcher:
+    """Finds glossary forms in text with a first-character index and leftmost-longest preference."""
+
+    def __init__(self, forms: Mapping[str, str], derive_scripts: bool = True):
+        table: dict[str, str] = {}
+        if derive_scripts:
+            for form, entry in forms.items():
+                for v in script_variants(form):
+                    if len(v) == len(form):
+                        table.setdefault(v, entry)
+        table.update(forms)  # listed forms win over derived ones
+        self._forms = table
+        index: dict[str, list[str]] = {}
+        for form in table:
+            if form:
+                index.setdefault(form[0], []).append(form)
+        for cands in index.values():
+            cands.sort(key=len, reverse=True)
+        self._index = index
+
+    @property
+    def forms(self) -> dict[str, str]:
+        return dict(self._forms)
+
+    def find(self, text: str) -> list[TermMatch]:
+        """All non-overlapping matches, scanning left to right and taking the longest at each point."""
+        out: list[TermMatch] = []
+        index = self._index
+        i, n = 0, len(text)
+        while i < n:
+            cands = index.get(text[i])
+            if cands:
+                for form in cands:
+                    if text.startswith(form, i):
+                        end = i + len(form)
+                        out.append(TermMatch(i, end, form, self._forms[form]))
+                        i = end
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def find_all_forms(self, texts: Iterable[str]) -> list[list[TermMatch]]:
+        return [self.find(t) for t in texts]

@@ -1,0 +1,105 @@
+"""Pinyin for words and texts: tone marks or tone numbers, with reviewed overrides.
+
+pypinyin picks a reading per word; we feed it our own segmentation so heteronyms (行 háng/xíng,
+还 huán/hái …) are resolved in context. A small reviewed table fixes phrases pypinyin gets wrong, and a
+glossary entry's own pinyin wins over both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+
+from pypinyin import Style, lazy_pinyin
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def overrides() -> dict[str, str]:
+    """The reviewed phrase overrides: ``data/pinyin_overrides.tsv`` (word TAB tone-marked pinyin)."""
+    table: dict[str, str] = {}
+    text = resources.files("policyreader").joinpath("data/pinyin_overrides.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, reading = line.split("\t")[:2]
+        table[word.strip()] = reading.strip()
+    return table
+
+
+_TONE_MARKS = {
+    "ā": ("a", 1), "á": ("a", 2), "ǎ": ("a", 3), "à": ("a", 4),
+    "ē": ("e", 1), "é": ("e", 2), "ě": ("e", 3), "è": ("e", 4),
+    "ī": ("i", 1), "í": ("i", 2), "ǐ": ("i", 3), "ì": ("i", 4),
+    "ō": ("o", 1), "ó": ("o", 2), "ǒ": ("o", 3), "ò": ("o", 4),
+    "ū": ("u", 1), "ú": ("u", 2), "ǔ": ("u", 3), "ù": ("u", 4),
+    "ǖ": ("ü", 1), "ǘ": ("ü", 2), "ǚ": ("ü", 3), "ǜ": ("ü", 4),
+}
+
+
+def syllable_to_numbers(syllable: str) -> str:
+    """``huán`` → ``huan2``; a syllable with no mark gets tone 5 (neutral)."""
+    tone = 5
+    out = []
+    for ch in syllable:
+        if ch in _TONE_MARKS:
+            base, tone = _TONE_MARKS[ch]
+            out.append(base)
+        else:
+            out.append(ch)
+    return "".join(out).replace("ü", "v") + str(tone)
+
+
+def marks_to_numbers(pinyin: str) -> str:
+    """Convert space-separated tone-marked words to tone numbers, syllable by syllable."""
+    return " ".join(_split_syllables_numbers(w) for w in pinyin.split())
+
+
+_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜv]+(?:ng|n(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?",
+    re.IGNORECASE)
+
+
+def _split_syllables_numbers(word: str) -> str:
+    parts = _SYLLABLE.findall(word.replace("'", ""))
+    if not parts:
+        return word
+    return " ".join(syllable_to_numbers(p) for p in parts)
+
+
+def word_pinyin(word: str, entries: Mapping[str, str] | None = None) -> str:
+    """Tone-marked pinyin of one word (syllables joined): glossary > overrides > pypinyin."""
+    if entries and word in entries:
+        return entries[word]
+    table = overrides()
+    if word in table:
+        return table[word]
+    if not _HAN.search(word):
+        return ""
+    return "".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
+
+
+def word_pinyin_numbers(word: str, entries: Mapping[str, str] | None = None) -> str:
+    """Tone-number pinyin of one word: syllables separated by spaces (``huan2 kuan3``)."""
+    if (entries and word in entries) or word in overrides():
+        return marks_to_numbers(word_pinyin(word, entries))
+    if not _HAN.search(word):
+        return ""
+    return " ".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True,
+                                errors="default"))
+
+
+def text_pinyin(words: list[str], entries: Mapping[str, str] | None = None) -> str:
+    """Pinyin of a segmented text, words separated by spaces, non-Chinese tokens dropped."""
+    return " ".join(p for p in (word_pinyin(w, entries) for w in words) if p)
+
+
+def term_pinyin(term: str) -> str:
+    """pypinyin's reading of a term with overrides applied, for checking glossary entries."""
+    table = overrides()
+    if term in table:
+        return table[term]
+    return "".join(lazy_pinyin(term, style=Style.TONE))

@@ -1,0 +1,90 @@
+"""Chinese word segmentation with a private jieba tokenizer.
+
+jieba's module-level tokenizer shares a cache file in the temp directory and is not safe when
+``add_word`` and ``cut`` race across threads. We own a private ``jieba.Tokenizer`` whose cache lives in
+the app's cache directory, guard it with a lock, and expose a ``warm_up`` that the GUI calls off its
+main thread. Glossary forms are force-added so they come out whole; forms jieba would still split
+(punctuation inside the term, such as 双随机、一公开) are merged afterwards from the matcher's spans.
+Offsets are Python code points.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its code-point span and its characters."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Segmenter:
+    """A thread-safe wrapper around a private ``jieba.Tokenizer``."""
+
+    def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = ()):
+        self._tokenizer = jieba.Tokenizer()
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            self._tokenizer.tmp_dir = str(cache_dir)
+            self._tokenizer.cache_file = "jieba.policyreader.cache"
+        self._lock = threading.RLock()
+        self._pending: list[str] = list(words)
+        self._ready = False
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def warm_up(self) -> None:
+        """Load jieba's dictionary and add pending words. Safe to call from any thread, many times."""
+        with self._lock:
+            if not self._ready:
+                self._tokenizer.initialize()
+                self._ready = True
+            pending, self._pending = self._pending, []
+            for w in pending:
+                # A high frequency makes jieba prefer the whole word over its parts.
+                self._tokenizer.add_word(w, freq=max(self._tokenizer.suggest_freq(w, tune=False), 10_000))
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Force-add words (glossary forms); applied now if warmed up, else at warm-up."""
+        with self._lock:
+            self._pending.extend(w for w in words if w.strip())
+            if self._ready:
+                self.warm_up()
+
+    def tokens(self, text: str, keep: Iterable[tuple[int, int]] = ()) -> list[Token]:
+        """Segment *text* into tokens covering it completely.
+
+        *keep* lists spans (e.g. glossary matches) that must come out as single tokens.
+        """
+        self.warm_up()
+        with self._lock:
+            cuts = list(self._tokenizer.tokenize(text, HMM=True))
+        bounds = {0, len(text)}
+        for _word, start, end in cuts:
+            bounds.add(start)
+            bounds.add(end)
+        for start, end in keep:
+            for b in [b for b in bounds if start < b < end]:
+                bounds.discard(b)
+            bounds.add(start)
+            bounds.add(end)
+        ordered = sorted(bounds)
+        return [Token(a, b, text[a:b]) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+
+    def words(self, text: str) -> list[str]:
+        """The token texts only (like ``jieba.lcut``)."""
+        return [t.text for t in self.tokens(text)]

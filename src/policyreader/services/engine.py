@@ -1,0 +1,154 @@
+"""The text engine as one object: glossary, matcher, segmenter, pinyin and dictionary together.
+
+Both faces use it: the CLI builds one per process, the GUI one per window and warms it up off the GUI
+thread. Loading the glossary is cheap; jieba's dictionary is loaded on first segmentation (or by
+``warm_up``); CC-CEDICT is loaded into the database once per data directory.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import sqlite_utils
+
+from policyreader.core.glossary import Glossary, GlossaryEntry, GlossaryError, load_glossary
+from policyreader.core.matcher import GlossaryMatcher, TermMatch
+from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
+from policyreader.core.segmenter import Segmenter, Token
+from policyreader.services.errors import UserError
+from policyreader.services.paths import AppPaths, resolve_paths
+from policyreader.storage.db import open_database
+from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
+
+
+@dataclass(frozen=True)
+class SegmentedToken:
+    """A token with its pinyin and, when it is a glossary term, the entry id."""
+
+    start: int
+    end: int
+    text: str
+    pinyin: str
+    entry: str | None
+
+
+class TextEngine:
+    """Segmentation, glossary linking, pinyin and dictionary lookup for one data directory."""
+
+    def __init__(self, paths: AppPaths | None = None, extra_entries: Iterable[GlossaryEntry] = (),
+                 db: sqlite_utils.Database | None = None):
+        self.paths = paths or resolve_paths()
+        self._extra = list(extra_entries)
+        self._db = db
+        self._lock = threading.Lock()
+
+    # -- lazily built parts -------------------------------------------------------------------
+    @property
+    def db(self) -> sqlite_utils.Database:
+        with self._lock:
+            if self._db is None:
+                self._db = open_database(self.paths.database)
+            return self._db
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        try:
+            return load_glossary(self.paths.glossary_dir, self._user_entries())
+        except GlossaryError as exc:
+            raise UserError(f"the glossary in {self.paths.glossary_dir} has errors:\n{exc}") from exc
+
+    def _user_entries(self) -> list[GlossaryEntry]:
+        return list(self._extra)
+
+    @cached_property
+    def matcher(self) -> GlossaryMatcher:
+        return GlossaryMatcher(self.glossary.by_form())
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        return Segmenter(self.paths.cache_dir, self.matcher.forms.keys())
+
+    @cached_property
+    def _pinyin_by_form(self) -> dict[str, str]:
+        table: dict[str, str] = {}
+        for form, eid in self.matcher.forms.items():
+            p = self.glossary.entries[eid].pinyin
+            if p:
+                table[form] = p.replace(" ", "")
+        return table
+
+    @cached_property
+    def dictionary(self) -> DictionaryRepository:
+        ensure_cedict(self.db)
+        return DictionaryRepository(self.db)
+
+    def reload_glossary(self, extra_entries: Iterable[GlossaryEntry]) -> None:
+        """Replace user entries and rebuild everything that depends on the glossary."""
+        self._extra = list(extra_entries)
+        for name in ("glossary", "matcher", "_pinyin_by_form"):
+            self.__dict__.pop(name, None)
+        if "segmenter" in self.__dict__:
+            self.segmenter.add_words(self.matcher.forms.keys())
+
+    def fork(self) -> TextEngine:
+        """An engine for another thread: its own database connection, the same glossary and segmenter."""
+        other = TextEngine(self.paths, self._extra)
+        for name in ("glossary", "matcher", "segmenter", "_pinyin_by_form"):
+            if name in self.__dict__:
+                other.__dict__[name] = self.__dict__[name]
+        return other
+
+    def warm_up(self) -> None:
+        """Do the slow start-up work now (call from a worker thread in the GUI)."""
+        self.segmenter.warm_up()
+        self.dictionary.headwords()
+
+    # -- operations -----------------------------------------------------------------------------
+    def terms(self, text: str) -> list[TermMatch]:
+        """Glossary occurrences in *text* (code-point offsets)."""
+        return self.matcher.find(text)
+
+    def tokens(self, text: str) -> list[Token]:
+        """Tokens with glossary terms kept whole."""
+        matches = self.matcher.find(text)
+        return self.segmenter.tokens(text, [(m.start, m.end) for m in matches])
+
+    def segment(self, text: str, tone_numbers: bool = False) -> list[SegmentedToken]:
+        """Tokens with pinyin and glossary entry ids."""
+        matches = {(m.start, m.end): m.entry for m in self.matcher.find(text)}
+        tokens = self.segmenter.tokens(text, matches.keys())
+        pin = word_pinyin_numbers if tone_numbers else word_pinyin
+        return [SegmentedToken(t.start, t.end, t.text, pin(t.text, self._pinyin_by_form),
+                               matches.get((t.start, t.end))) for t in tokens]
+
+    def lookup(self, word: str) -> dict[str, Any]:
+        """Everything we know about a word: pinyin, glossary entries and dictionary entries."""
+        word = word.strip()
+        if not word:
+            raise UserError("nothing to look up: give a Chinese word")
+        ids = {m.entry for m in self.matcher.find(word) if m.start == 0 and m.end == len(word)}
+        entries = [self.glossary.entries[i].to_json() for i in sorted(ids)]
+        dict_entries = [e.to_json() for e in self.dictionary.lookup(word)]
+        pinyin = (self.glossary.entries[sorted(ids)[0]].pinyin if ids
+                  else " ".join(word_pinyin(t.text, self._pinyin_by_form) for t in self.tokens(word)
+                                if word_pinyin(t.text)))
+        return {"word": word, "pinyin": pinyin, "glossary": entries, "dictionary": dict_entries}
+
+    def lookup_at(self, text: str, pos: int) -> dict[str, Any] | None:
+        """The popup's answer at *pos*: the glossary term covering it, else the longest dictionary word."""
+        for m in self.matcher.find(text):
+            if m.start <= pos < m.end:
+                entry = self.glossary.entries[m.entry]
+                return {"kind": "glossary", "start": m.start, "end": m.end, "text": m.text,
+                        "entry": entry.to_json(), "dictionary": [e.to_json() for e in self.dictionary.lookup(m.text)]}
+            if m.start > pos:
+                break
+        word, entries = self.dictionary.longest_at(text, pos)
+        if not word:
+            return None
+        return {"kind": "dictionary", "start": pos, "end": pos + len(word), "text": word,
+                "dictionary": [e.to_json() for e in entries]}

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real glossary and corpus, and a data directory with CC-CEDICT loaded once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policyreader.services.engine import TextEngine
+from policyreader.services.paths import AppPaths, resolve_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "docs_corpus"
+GLOSSARY = ROOT / "glossary"
+
+
+@pytest.fixture(scope="session")
+def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory whose database already holds CC-CEDICT (loading it takes a few seconds)."""
+    d = tmp_path_factory.mktemp("seed")
+    engine = TextEngine(resolve_paths(d))
+    assert engine.dictionary.lookup("信用")  # forces the load
+    engine.db.close()
+    return d
+
+
+@pytest.fixture
+def data_dir(seeded_data_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeded data directory for one test."""
+    d = tmp_path / "data"
+    shutil.copytree(seeded_data_dir, d)
+    return d
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    return resolve_paths(data_dir)
+
+
+@pytest.fixture(scope="session")
+def session_engine(seeded_data_dir: Path) -> TextEngine:
+    """One engine (jieba warmed once) for read-only tests."""
+    engine = TextEngine(resolve_paths(seeded_data_dir))
+    engine.warm_up()
+    return engine
+
+
+def corpus_zh(doc_id: str) -> str:
+    return (CORPUS / f"{doc_id}.zh.txt").read_text(encoding="utf-8")

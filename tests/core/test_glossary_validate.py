@@ -1,0 +1,60 @@
+"""The validator: the real glossary is clean; broken fixtures give file:line: field: message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policyreader.core.glossary import load_glossary
+from policyreader.services.glossary import validate
+from tests.conftest import CORPUS, GLOSSARY
+
+BROKEN = Path(__file__).resolve().parents[1] / "fixtures" / "glossary_broken"
+
+
+@pytest.fixture(scope="module")
+def broken() -> list[str]:
+    return [str(p) for p in validate(BROKEN, CORPUS)]
+
+
+def test_real_glossary_has_no_problems() -> None:
+    problems = validate(GLOSSARY, CORPUS)
+    assert [str(p) for p in problems] == []
+
+
+def test_real_glossary_is_big_enough_and_ids_are_unique() -> None:
+    g = load_glossary(GLOSSARY)
+    files = sorted((GLOSSARY / "entries").glob("*.toml"))
+    assert len(g) == len(files) >= 100
+    assert {p.stem for p in files} == set(g.entries)
+
+
+def test_every_example_occurs_verbatim_in_its_document() -> None:
+    g = load_glossary(GLOSSARY)
+    n = 0
+    for e in g.entries.values():
+        for x in e.examples:
+            assert x.zh in (CORPUS / f"{x.doc}.zh.txt").read_text(encoding="utf-8"), (e.id, x.zh)
+            n += 1
+    assert n >= 100
+
+
+@pytest.mark.parametrize("expected", [
+    "no-gloss.toml:1: gloss: missing required field",
+    "bad-status.toml:17: renderings[1].status: 'favourite' is not one of preferred, accepted, contested, avoid",
+    "bad-status.toml:19: renderings[1].sources: unknown source id 'no-such-source'",
+    "dup-a.toml:1: id: '征信' is not a slug (lowercase letters, digits and hyphens)",
+    "dup-b.toml:1: id: id 'dup-a' does not match the file name 'dup-b.toml'",
+    "dup-c.toml:1: id: duplicate id 'dup-a' (also in dup-b.toml)",
+    "dup-b.toml:7: related: unknown entry id 'nowhere'",
+    "wrong-pinyin.toml:4: pinyin: 'háikuǎn' differs from pypinyin 'huánkuǎn'; fix it or set pinyin_override",
+    "wrong-pinyin.toml:17: examples[0].zh: sentence not found verbatim in spc_shixin_list_provisions_2013",
+])
+def test_broken_fixture_messages(broken: list[str], expected: str) -> None:
+    assert expected in broken
+
+
+def test_toml_syntax_error_names_its_line(broken: list[str]) -> None:
+    (msg,) = [m for m in broken if m.startswith("syntax-error.toml")]
+    assert msg.startswith("syntax-error.toml:5: toml: syntax error")

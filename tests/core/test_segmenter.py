@@ -1,0 +1,70 @@
+"""Segmenter: a private jieba tokenizer, terms kept whole, thread-safe, code-point offsets."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from pathlib import Path
+
+import jieba
+
+from policyreader.core.segmenter import Segmenter
+
+
+def test_cache_lives_in_the_given_directory_not_the_shared_temp_file(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path / "cache")
+    seg.warm_up()
+    assert (tmp_path / "cache" / "jieba.policyreader.cache").exists()
+    assert seg._tokenizer is not jieba.dt  # a private tokenizer
+    assert seg._tokenizer.tmp_dir != tempfile.gettempdir()
+
+
+def test_tokens_cover_the_text_with_code_point_offsets(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path)
+    text = "𠀀信用信息共享平台🙂建设"
+    toks = seg.tokens(text)
+    assert "".join(t.text for t in toks) == text
+    assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_added_words_come_out_whole(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path, ["失信被执行人", "联合奖惩备忘录"])
+    words = seg.words("签署联合奖惩备忘录，公布失信被执行人名单")
+    assert "联合奖惩备忘录" in words and "失信被执行人" in words
+
+
+def test_keep_spans_merge_terms_jieba_would_split(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path)
+    text = "推行双随机、一公开监管"
+    start = text.index("双")
+    toks = seg.tokens(text, keep=[(start, start + 7)])
+    assert "双随机、一公开" in [t.text for t in toks]
+
+
+def test_two_threads_segment_and_add_words_safely(tmp_path: Path) -> None:
+    seg = Segmenter(tmp_path)
+    text = "社会信用体系建设应当坚持政府推动、社会共建的原则。" * 20
+    expected = seg.words(text)
+    errors: list[BaseException] = []
+
+    def cut() -> None:
+        try:
+            for _ in range(20):
+                assert "".join(seg.words(text)) == text
+        except BaseException as exc:  # noqa: BLE001 - collected and re-raised below
+            errors.append(exc)
+
+    def add() -> None:
+        try:
+            for i in range(200):
+                seg.add_words([f"测试词{i}"])
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=cut), threading.Thread(target=add), threading.Thread(target=cut)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert seg.words(text) == expected
