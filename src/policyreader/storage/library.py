@@ -1,0 +1,168 @@
+"""The document library: documents, their aligned segments with cached tokens and glossary links,
+and the full-text index. Every import or replacement is one transaction.
+
+The search index stores Chinese as space-separated jieba tokens (plus sub-words), because SQLite's
+trigram tokenizer cannot find two-character words such as 诚信; queries are segmented the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+
+@dataclass
+class SegmentRow:
+    """One aligned segment as stored: texts, structure, alignment and cached analysis."""
+
+    idx: int
+    zh: str
+    en: str = ""
+    level: int = 0
+    kind: str = ""
+    link: str = "1-1"
+    confidence: float = 1.0
+    tokens: list[int] = field(default_factory=list)  # token boundaries (end offsets) in zh
+    terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entry id) in zh
+    en_terms: list[tuple[int, int, str]] = field(default_factory=list)  # renderings found in en
+    index_zh: str = ""  # space-separated tokens for the FTS index
+
+
+@dataclass
+class DocumentRow:
+    """A library document's metadata."""
+
+    id: str
+    title: str
+    title_en: str = ""
+    source_path: str = ""
+    format: str = ""
+    encoding: str = ""
+    content_hash: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    translation_status: str = "none"  # none | partial | full
+    bundled: bool = False
+    imported_at: str = ""
+    updated_at: str = ""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
+    return DocumentRow(r["id"], r["title"], r["title_en"] or "", r["source_path"] or "", r["format"] or "",
+                       r["encoding"] or "", r["content_hash"] or "", json.loads(r["metadata"] or "{}"),
+                       r["translation_status"] or "none", bool(r["bundled"]), r["imported_at"] or "",
+                       r["updated_at"] or "")
+
+
+class LibraryRepository:
+    """Reads and writes documents and segments; keeps the search index in step."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    # -- reading ------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentRow]:
+        rows = self.db.execute("SELECT * FROM documents ORDER BY bundled DESC, title").fetchall()
+        cols = [d[0] for d in self.db.execute("SELECT * FROM documents LIMIT 0").description]
+        return [_doc_from_row(dict(zip(cols, r, strict=True))) for r in rows]
+
+    def get(self, doc_id: str) -> DocumentRow | None:
+        try:
+            return _doc_from_row(self.db.table("documents").get(doc_id))
+        except sqlite_utils.db.NotFoundError:
+            return None
+
+    def find_by_hash(self, content_hash: str) -> DocumentRow | None:
+        rows = list(self.db.table("documents").rows_where("content_hash = ?", [content_hash], limit=1))
+        return _doc_from_row(rows[0]) if rows else None
+
+    def ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM documents")}
+
+    def segments(self, doc_id: str) -> list[SegmentRow]:
+        out = []
+        for r in self.db.execute(
+                "SELECT idx, zh, en, level, kind, link, confidence, tokens, terms FROM segments "
+                "WHERE doc_id = ? ORDER BY idx", [doc_id]):
+            cached = json.loads(r[8] or "{}")
+            out.append(SegmentRow(r[0], r[1], r[2] or "", r[3] or 0, r[4] or "", r[5] or "", r[6] or 0.0,
+                                  json.loads(r[7] or "[]"), [tuple(t) for t in cached.get("zh", [])],
+                                  [tuple(t) for t in cached.get("en", [])]))
+        return out
+
+    def segment_count(self, doc_id: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM segments WHERE doc_id = ?", [doc_id]).fetchone()[0])
+
+    # -- writing ------------------------------------------------------------------------------
+    def _write_segments(self, doc_id: str, segments: Sequence[SegmentRow]) -> None:
+        self.db.table("segments").insert_all(
+            ({"doc_id": doc_id, "idx": s.idx, "zh": s.zh, "en": s.en, "level": s.level, "kind": s.kind,
+              "link": s.link, "confidence": s.confidence, "tokens": json.dumps(s.tokens),
+              "terms": json.dumps({"zh": s.terms, "en": s.en_terms}, ensure_ascii=False)} for s in segments),
+            batch_size=500)
+        index_rows: list[tuple[str, int, str, str]] = []
+        for s in segments:
+            if s.index_zh:
+                index_rows.append((doc_id, s.idx, "zh", s.index_zh))
+            if s.en:
+                index_rows.append((doc_id, s.idx, "en", s.en))
+        self.db.conn.executemany("INSERT INTO search_index (doc_id, idx, side, body) VALUES (?, ?, ?, ?)",
+                                 index_rows)
+
+    def _delete_segments(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM segments WHERE doc_id = ?", [doc_id])
+        self.db.execute("DELETE FROM search_index WHERE doc_id = ?", [doc_id])
+
+    def insert(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
+        """Insert a new document and its segments in one transaction."""
+        now = _now()
+        with self.db.atomic():
+            self.db.table("documents").insert(self._doc_dict(doc, now, now))
+            self._write_segments(doc.id, segments)
+
+    def replace(self, doc: DocumentRow, segments: Sequence[SegmentRow],
+                extra: Iterable[Any] = ()) -> None:
+        """Replace a document's content in place (same id) in one transaction.
+
+        *extra* are callables run inside the same transaction (e.g. re-anchoring annotations).
+        """
+        now = _now()
+        old = self.get(doc.id)
+        with self.db.atomic():
+            self._delete_segments(doc.id)
+            self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else now, now), pk="id")
+            self._write_segments(doc.id, segments)
+            for fn in extra:
+                fn()
+
+    def delete(self, doc_id: str) -> None:
+        with self.db.atomic():
+            self._delete_segments(doc_id)
+            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    @staticmethod
+    def _doc_dict(doc: DocumentRow, imported: str, updated: str) -> dict[str, Any]:
+        return {"id": doc.id, "title": doc.title, "title_en": doc.title_en, "source_path": doc.source_path,
+                "format": doc.format, "encoding": doc.encoding, "content_hash": doc.content_hash,
+                "metadata": json.dumps(doc.metadata, ensure_ascii=False),
+                "translation_status": doc.translation_status, "bundled": int(doc.bundled),
+                "imported_at": imported, "updated_at": updated}
+
+    # -- search -------------------------------------------------------------------------------
+    def search_candidates(self, match: str, limit: int) -> list[tuple[str, int, str]]:
+        """(doc_id, segment idx, side) rows whose indexed body matches an FTS5 *match* expression."""
+        return [(r[0], int(r[1]), r[2]) for r in self.db.execute(
+            "SELECT doc_id, idx, side FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            [match, limit])]
+
+    def segment_text(self, doc_id: str, idx: int) -> tuple[str, str] | None:
+        r = self.db.execute("SELECT zh, en FROM segments WHERE doc_id = ? AND idx = ?", [doc_id, idx]).fetchone()
+        return None if r is None else (r[0], r[1] or "")
