@@ -1,0 +1,254 @@
+"""The headless face of PolicyReader: ``policyreader <command>``, thin over ``services``.
+
+Every command that prints data takes ``--json``. Bad input prints one line on stderr and exits with
+code 2; no tracebacks for user errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policyreader.services.errors import UserError
+from policyreader.services.paths import resolve_paths
+
+
+class _Group(click.Group):
+    """A click group that turns user errors into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from policyreader.importers import ImportFailure
+
+        try:
+            return super().invoke(ctx)
+        except (UserError, ImportFailure) as exc:
+            click.echo(f"policyreader: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _emit(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _engine(ctx: click.Context) -> Any:
+    from policyreader.services.engine import TextEngine
+
+    if "engine" not in ctx.obj:
+        ctx.obj["engine"] = TextEngine(resolve_paths(ctx.obj.get("data_dir")))
+    return ctx.obj["engine"]
+
+
+@click.group(cls=_Group, invoke_without_command=True)
+@click.option("--data-dir", type=click.Path(file_okay=False), envvar="POLICYREADER_DATA_DIR",
+              help="Where the library database lives (default: the user data directory).")
+@click.version_option(package_name="policyreader")
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """PolicyReader: a bilingual reader and terminology workbench for Chinese policy documents.
+
+    With no command, opens the reader window.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir
+    if ctx.invoked_subcommand is None:
+        from policyreader.gui.app import run_app
+
+        sys.exit(run_app(resolve_paths(data_dir)))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def terms(ctx: click.Context, file: str, as_json: bool) -> None:
+    """List glossary terms found in FILE (offsets into its decoded text)."""
+    from policyreader.services.files import read_user_text
+
+    text, _enc = read_user_text(file)
+    matches = _engine(ctx).terms(text)
+    if as_json:
+        _emit([{"start": m.start, "end": m.end, "text": m.text, "entry": m.entry} for m in matches])
+    else:
+        for m in matches:
+            click.echo(f"{m.start}\t{m.end}\t{m.text}\t{m.entry}")
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--tone-numbers", is_flag=True, help="Pinyin with tone numbers instead of marks.")
+@click.pass_context
+def segment(ctx: click.Context, file: str, as_json: bool, tone_numbers: bool) -> None:
+    """Segment FILE into words with pinyin."""
+    from policyreader.services.files import read_user_text
+
+    text, _enc = read_user_text(file)
+    tokens = _engine(ctx).segment(text, tone_numbers=tone_numbers)
+    if as_json:
+        _emit([{"start": t.start, "end": t.end, "text": t.text, "pinyin": t.pinyin,
+                **({"entry": t.entry} if t.entry else {})} for t in tokens])
+    else:
+        click.echo(" ".join(t.text for t in tokens if t.text.strip()))
+
+
+@main.command()
+@click.argument("word")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def lookup(ctx: click.Context, word: str, as_json: bool) -> None:
+    """Look up WORD in the glossary and in CC-CEDICT."""
+    result = _engine(ctx).lookup(word)
+    if as_json:
+        _emit(result)
+        return
+    click.echo(f"{result['word']}  {result['pinyin']}")
+    for e in result["glossary"]:
+        click.echo(f"  glossary [{e['id']}]: " + "; ".join(f"{r['text']} ({r['status']})" for r in e["renderings"]))
+    for d in result["dictionary"]:
+        click.echo(f"  {d['traditional']} [{d['pinyin']}] " + "; ".join(d["definitions"]))
+    if not result["glossary"] and not result["dictionary"]:
+        click.echo("  (not found)")
+
+
+@main.group()
+def glossary() -> None:
+    """Validate, search and export the glossary."""
+
+
+@glossary.command("validate")
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--corpus", type=click.Path(file_okay=False), help="Corpus folder for checking examples.")
+def glossary_validate(directory: str | None, corpus: str | None) -> None:
+    """Check the glossary in DIRECTORY (default: the bundled one); list problems as file:line: field: msg."""
+    from policyreader.services.glossary import validate
+
+    paths = resolve_paths()
+    gdir = Path(directory) if directory else paths.glossary_dir
+    if not gdir.is_dir():
+        raise UserError(f"{gdir}: no such glossary directory")
+    problems = validate(gdir, Path(corpus) if corpus else paths.corpus_dir)
+    for p in problems:
+        click.echo(str(p))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {gdir}", err=True)
+        sys.exit(1)
+    n = len(list((gdir / "entries").glob("*.toml"))) if (gdir / "entries").is_dir() else 0
+    click.echo(f"ok: {n} entries, no problems", err=True)
+
+
+@glossary.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@click.pass_context
+def glossary_export(ctx: click.Context, fmt: str, output: str) -> None:
+    """Export the glossary (bundled and user entries)."""
+    from policyreader.services.glossary import dumps, glossary_json
+
+    text = dumps(glossary_json(_engine(ctx).glossary))
+    if output == "-":
+        click.echo(text)
+    else:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+def _library(ctx: click.Context, bundled: bool = True) -> Any:
+    from policyreader.services.library import Library
+
+    if "library" not in ctx.obj:
+        lib = Library(_engine(ctx))
+        if bundled:
+            lib.ensure_bundled()
+        ctx.obj["library"] = lib
+    return ctx.obj["library"]
+
+
+@main.command("import")
+@click.argument("path")
+@click.option("--translation", help="The English translation, to align.")
+@click.option("--title", help="Title for the document (default: from the file).")
+@click.option("--replace", "replace", metavar="DOC", help="Re-import a changed version of document DOC.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def import_cmd(ctx: click.Context, path: str, translation: str | None, title: str | None, replace: str | None,
+               as_json: bool) -> None:
+    """Import PATH (txt, md, html, docx, pdf, tmx) into the library."""
+    result = _library(ctx).import_path(path, translation, title, replace)
+    if as_json:
+        _emit(result.to_json())
+        return
+    if result.duplicate:
+        click.echo(f"already in the library as {result.id} ({result.title}); nothing imported")
+    else:
+        verb = "replaced" if result.replaced else "imported"
+        click.echo(f"{verb} {result.id}: {result.title} — {result.segments} segments, {result.aligned} aligned"
+                   + (f" (encoding {result.encoding})" if result.encoding else ""))
+    if result.report:
+        r = result.report
+        click.echo(f"annotations: {r.get('exact', 0)} exact, {r.get('fuzzy', 0)} fuzzy, "
+                   f"{r.get('orphan', 0)} orphaned")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def docs(ctx: click.Context, as_json: bool) -> None:
+    """List the documents in the library."""
+    lib = _library(ctx)
+    rows = [{"id": d.id, "title": d.title, "title_en": d.title_en, "translation": d.translation_status,
+             "segments": lib.repo.segment_count(d.id), "bundled": d.bundled} for d in lib.documents()]
+    if as_json:
+        _emit(rows)
+    else:
+        for r in rows:
+            click.echo(f"{r['id']}\t{r['segments']}\t{r['translation']}\t{r['title']}  {r['title_en']}")
+
+
+@main.command()
+@click.argument("doc")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, doc: str, as_json: bool) -> None:
+    """Show document DOC segment by segment."""
+    data = _library(ctx).show(doc)
+    if as_json:
+        _emit(data)
+        return
+    click.echo(f"{data['title']}  ({data['id']})")
+    for s in data["segments"]:
+        click.echo(f"[{s['id']}] {s['zh']}")
+        if s["en"]:
+            click.echo(f"     {s['en']}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", default=50, show_default=True, help="Maximum number of results.")
+@click.option("--doc", help="Search only this document.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def search(ctx: click.Context, query: str, limit: int, doc: str | None, as_json: bool) -> None:
+    """Full-text search over the library, Chinese or English."""
+    hits = _library(ctx).search(query, limit=limit, doc=doc)
+    if as_json:
+        _emit([h.to_json() for h in hits])
+        return
+    for h in hits:
+        click.echo(f"{h.doc}#{h.segment} [{h.side}] {h.snippet}")
+    if not hits:
+        click.echo(f"no results for {query!r}", err=True)
+
+
+@main.command("open")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True))
+@click.option("--translation", type=click.Path(dir_okay=False, exists=True), help="The English translation.")
+@click.pass_context
+def open_cmd(ctx: click.Context, file: str, translation: str | None) -> None:
+    """Open FILE in the reader window (importing it into the library first)."""
+    from policyreader.gui.app import run_app
+
+    sys.exit(run_app(resolve_paths(ctx.obj.get("data_dir")), open_file=file, translation=translation))
