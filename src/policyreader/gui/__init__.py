@@ -1,0 +1,1 @@
+"""The desktop face of PolicyReader: the only package that imports PySide6, thin over ``services``."""

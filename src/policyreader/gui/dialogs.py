@@ -1,0 +1,97 @@
+"""Dialogs: importing a document (with an optional translation) and reading a full glossary entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policyreader.gui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+FILE_FILTER = "Documents (*.txt *.md *.html *.htm *.docx *.pdf *.tmx);;All files (*)"
+
+
+class ImportDialog(QDialog):
+    """Choose a source file, an optional translation file and an optional title."""
+
+    def __init__(self, parent: QWidget | None = None, source: str = "", translation: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Import document")
+        self.source = QLineEdit(source, self)
+        self.translation = QLineEdit(translation, self)
+        self.translation.setPlaceholderText("optional: the English translation, to align")
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText("optional: taken from the file")
+        form = QFormLayout()
+        form.addRow("Chinese source:", self._with_browse(self.source))
+        form.addRow("Translation:", self._with_browse(self.translation))
+        form.addRow("Title:", self.title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Import")
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.source.textChanged.connect(self._validate)
+        self._validate()
+        self.resize(560, self.sizeHint().height())
+
+    def _with_browse(self, edit: QLineEdit) -> QWidget:
+        w = QWidget(self)
+        h = QHBoxLayout(w)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(edit)
+        b = QPushButton("Browse…", w)
+        b.clicked.connect(lambda: self._browse(edit))
+        h.addWidget(b)
+        return w
+
+    def _browse(self, edit: QLineEdit) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a file", edit.text(), FILE_FILTER)
+        if path:
+            edit.setText(path)
+
+    def _validate(self) -> None:
+        self.ok_button.setEnabled(Path(self.source.text().strip()).is_file())
+
+    def values(self) -> tuple[str, str | None, str | None]:
+        tr = self.translation.text().strip()
+        title = self.title.text().strip()
+        return self.source.text().strip(), tr or None, title or None
+
+
+class EntryBrowser(QTextBrowser):
+    """A text browser for entry pages; internal links are emitted instead of followed."""
+
+    entryLinkActivated = Signal(str)
+    docLinkActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setObjectName("entryBrowser")
+        self.anchorClicked.connect(self._anchor)
+
+    def _anchor(self, url: QUrl) -> None:
+        s = url.toString()
+        if s.startswith("entry:"):
+            self.entryLinkActivated.emit(s[6:])
+        elif s.startswith("doc:"):
+            self.docLinkActivated.emit(s[4:])
+        else:
+            from policyreader.gui.qt import QDesktopServices
+
+            QDesktopServices.openUrl(url)

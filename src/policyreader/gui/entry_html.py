@@ -1,0 +1,139 @@
+"""Rich-text (Qt HTML subset) views of glossary and dictionary entries for the popup and entry view."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from policyreader.core.pinyin import marks_to_numbers
+
+STATUS_LABEL = {"preferred": "preferred", "accepted": "accepted", "contested": "contested", "avoid": "avoid"}
+STATUS_COLOUR = {"preferred": "#2e7d32", "accepted": "#1565c0", "contested": "#e67e00", "avoid": "#c62828"}
+
+
+def tone_coloured(pinyin: str, colours: dict[int, str] | None) -> str:
+    """Pinyin as HTML; with *colours*, each syllable coloured by its tone."""
+    if not colours:
+        return escape(pinyin)
+    out = []
+    for word in pinyin.split():
+        numbered = marks_to_numbers(word).split()
+        # split the tone-marked word into syllables of the same count
+        syllables = _split_like(word, len(numbered))
+        parts = []
+        for syl, num in zip(syllables, numbered, strict=False):
+            tone = int(num[-1]) if num and num[-1].isdigit() else 5
+            parts.append(f'<span style="color:{colours[tone]}">{escape(syl)}</span>')
+        out.append("".join(parts) if len(syllables) == len(numbered) else escape(word))
+    return " ".join(out)
+
+
+def _split_like(word: str, n: int) -> list[str]:
+    from policyreader.core.pinyin import _SYLLABLE
+
+    parts = _SYLLABLE.findall(word.replace("'", ""))
+    return parts if len(parts) == n else [word]
+
+
+def _status(status: str) -> str:
+    return f'<span style="color:{STATUS_COLOUR.get(status, "#555")};font-weight:600">{escape(status)}</span>'
+
+
+def glossary_popup_html(entry: dict[str, Any], colours: dict[int, str] | None = None,
+                        show_traditional: bool = True, max_renderings: int = 6) -> str:
+    """The popup for a glossary term: term, pinyin, renderings with status and sources, dispute, related."""
+    term = escape(entry["term"])
+    trad = entry.get("traditional") or ""
+    head = f'<span style="font-size:16pt;font-weight:600">{term}</span>'
+    if show_traditional and trad and trad != entry["term"]:
+        head += f' <span style="font-size:13pt;color:#888">{escape(trad)}</span>'
+    html = [f"<div>{head} &nbsp; <span style='font-size:12pt'>{tone_coloured(entry['pinyin'], colours)}</span></div>"]
+    if entry.get("gloss"):
+        html.append(f"<div style='color:#888'><i>{escape(entry['gloss'])}</i></div>")
+    rows = []
+    for r in entry["renderings"][:max_renderings]:
+        srcs = ", ".join(escape(s["id"]) for s in r.get("sources", []))
+        ours = " <i>(our rendering)</i>" if r.get("ours") else ""
+        rows.append(f"<tr><td><b>{escape(r['text'])}</b>{ours}</td><td>&nbsp;{_status(r['status'])}</td>"
+                    f"<td style='color:#888'>&nbsp;{srcs}</td></tr>")
+    more = len(entry["renderings"]) - max_renderings
+    html.append("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
+    if more > 0:
+        html.append(f"<div style='color:#888'>+{more} more renderings</div>")
+    if entry.get("dispute"):
+        dispute = entry["dispute"]
+        if len(dispute) > 420:
+            dispute = dispute[:420].rsplit(" ", 1)[0] + " …"
+        html.append(f"<p style='margin-top:4px'><b>Dispute.</b> {escape(dispute)}</p>")
+    if entry.get("related"):
+        links = ", ".join(f"<a href='entry:{escape(r)}'>{escape(r)}</a>" for r in entry["related"][:8])
+        html.append(f"<div><b>Related:</b> {links}</div>")
+    html.append(f"<div style='margin-top:4px'><a href='entry:{escape(entry['id'])}'>Full entry…</a></div>")
+    return "".join(html)
+
+
+def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dict[int, str] | None = None,
+                          show_traditional: bool = True) -> str:
+    """The popup for a non-glossary word: every CC-CEDICT reading of the longest word at the point."""
+    parts = []
+    for e in entries[:6]:
+        head = f'<span style="font-size:16pt;font-weight:600">{escape(e["simplified"])}</span>'
+        if show_traditional and e["traditional"] != e["simplified"]:
+            head += f' <span style="font-size:13pt;color:#888">{escape(e["traditional"])}</span>'
+        defs = "; ".join(escape(d) for d in e["definitions"][:8])
+        parts.append(f"<div>{head} &nbsp; <span style='font-size:12pt'>{tone_coloured(e['pinyin'], colours)}"
+                     f"</span></div><div style='margin-bottom:4px'>{defs}</div>")
+    if not parts:
+        parts.append(f"<div>{escape(word)}: not in CC-CEDICT</div>")
+    parts.append("<div style='color:#888;font-size:8pt'>CC-CEDICT (CC BY-SA 4.0)</div>")
+    return "".join(parts)
+
+
+def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dict[int, str] | None = None) -> str:
+    """The full entry view: everything the entry holds, typeset for reading."""
+    h = [f"<h2>{escape(entry['term'])} <span style='color:#888;font-weight:normal'>{escape(entry['traditional'])}"
+         f"</span></h2><p style='font-size:13pt'>{tone_coloured(entry['pinyin'], colours)}</p>"]
+    if entry.get("gloss"):
+        h.append(f"<p><i>Literally:</i> {escape(entry['gloss'])}</p>")
+    h.append(f"<p style='color:#888'>Domains: {escape(', '.join(entry.get('domains', [])))}"
+             f" · id <code>{escape(entry['id'])}</code> · {escape(entry.get('origin', 'bundled'))}</p>")
+    h.append("<h3>Renderings</h3><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+             "<tr><th align='left'>Rendering</th><th align='left'>Status</th><th align='left'>Used by</th>"
+             "<th align='left'>Sources</th></tr>")
+    for r in entry["renderings"]:
+        cites = []
+        for s in r.get("sources", []):
+            src = sources.get(s["id"])
+            label = escape(s["id"]) + (f", {escape(s['locator'])}" if s.get("locator") else "")
+            url = s.get("url") or (src.url if src is not None else "")
+            cites.append(f"<a href='{escape(url)}'>{label}</a>" if url else label)
+        ours = f"<br><i>Our rendering: {escape(r['ours'])}</i>" if r.get("ours") else ""
+        h.append(f"<tr><td><b>{escape(r['text'])}</b>{ours}</td><td>{_status(r['status'])}</td>"
+                 f"<td>{escape(r.get('used_by', ''))}</td><td>{'<br>'.join(cites)}</td></tr>")
+    h.append("</table>")
+    if entry.get("dispute"):
+        h.append(f"<h3>How the translation is disputed</h3><p>{escape(entry['dispute'])}</p>")
+    if entry.get("notes"):
+        h.append(f"<h3>Notes</h3><p>{escape(entry['notes'])}</p>")
+    if entry.get("examples"):
+        h.append("<h3>Examples from the corpus</h3>")
+        for x in entry["examples"]:
+            h.append(f"<p>{escape(x['zh'])}<br><span style='color:#555'>{escape(x['en'])}</span><br>"
+                     f"<a href='doc:{escape(x['doc'])}'>{escape(x['doc'])}</a>, {escape(x['location'])}</p>")
+    if entry.get("related"):
+        h.append("<h3>Related terms</h3><p>" + ", ".join(
+            f"<a href='entry:{escape(r)}'>{escape(r)}</a>" for r in entry["related"]) + "</p>")
+    cited = {s["id"] for r in entry["renderings"] for s in r.get("sources", [])}
+    if cited:
+        h.append("<h3>Bibliography</h3><ul>")
+        for sid in sorted(cited):
+            src = sources.get(sid)
+            if src is None:
+                continue
+            year = f" ({src.year})" if src.year else ""
+            link = f" <a href='{escape(src.url)}'>{escape(src.url)}</a>" if src.url else ""
+            h.append(f"<li><b>{escape(sid)}</b>: {escape(src.author)}{year}, <i>{escape(src.title)}</i>"
+                     f"{', ' + escape(src.publisher) if src.publisher else ''}.{link}"
+                     f"{' — ' + escape(src.note) if src.note else ''}</li>")
+        h.append("</ul>")
+    return "".join(h)

@@ -1,0 +1,559 @@
+"""The main window: library, outline and search panes around the reader, with menus and settings."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from policyreader.gui import theme, workers
+from policyreader.gui.dialogs import EntryBrowser, ImportDialog
+from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
+from policyreader.gui.panes import LibraryPane, OutlinePane, SearchPane
+from policyreader.gui.popup import LookupPopup
+from policyreader.gui.qt import (
+    QAction,
+    QActionGroup,
+    QDockWidget,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPoint,
+    QProgressDialog,
+    QPushButton,
+    QSettings,
+    QShortcut,
+    Qt,
+    QTextCursor,
+    QTextDocument,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.importers import SUPPORTED_EXTENSIONS
+from policyreader.services.engine import TextEngine
+from policyreader.services.library import BUNDLED_META_KEY, ImportCancelled, Library
+from policyreader.services.paths import AppPaths
+from policyreader.storage.db import get_meta
+from policyreader.storage.library import SegmentRow
+
+LAYOUT_LABELS = {"side": "&Side by side", "interleaved": "&Interleaved", "zh": "&Chinese only"}
+SPACINGS = (100, 130, 150, 180, 220)
+MAX_RECENT = 8
+
+
+class FindBar(QWidget):
+    """Find in the open document (Ctrl+F)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText("Find in document…")
+        self.edit.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        self.next_button = QPushButton("Next", self)
+        self.prev_button = QPushButton("Previous", self)
+        close = QPushButton("✕", self)
+        close.setFlat(True)
+        close.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 2)
+        lay.addWidget(QLabel("Find:", self))
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.prev_button)
+        lay.addWidget(self.next_button)
+        lay.addWidget(self.status)
+        lay.addWidget(close)
+
+
+class MainWindow(QMainWindow):
+    """PolicyReader's main window."""
+
+    documentOpened = Signal(str)
+    ready = Signal()
+
+    def __init__(self, paths: AppPaths, settings: QSettings | None = None):
+        super().__init__()
+        self.paths = paths
+        self.settings = settings or QSettings("PolicyReader", "PolicyReader")
+        self.engine = TextEngine(paths)
+        self.library = Library(self.engine)
+        self.segments: list[SegmentRow] = []
+        self.doc_id = ""
+        self.dictionary_ready = False
+        self._cancel = threading.Event()
+        self.setWindowTitle("PolicyReader")
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+
+        self.reader = ReaderView(self)
+        self.reader.set_entry_lookup(lambda eid: self.engine.glossary.entries.get(eid))
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        v.addWidget(self.reader)
+        v.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.library_pane = LibraryPane(self)
+        self.outline_pane = OutlinePane(self)
+        self.search_pane = SearchPane(self)
+        self.library_dock = self._dock("Library", self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("Outline", self.outline_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.search_dock = self._dock("Search", self.search_pane, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock.hide()
+        self.entry_browser = EntryBrowser(self)
+        self.entry_dock = self._dock("Glossary entry", self.entry_browser, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.entry_dock.hide()
+
+        self.popup = LookupPopup(self)
+        self.popup.linkActivated.connect(self._popup_link)
+        self._build_menus()
+        self._connect()
+        self._load_settings()
+        self.statusBar().showMessage("Starting…")
+        self.refresh_library()
+        self._start_up()
+
+    # -- construction -------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None, checkable: bool = False) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+        self.import_action = self._action(file_menu, "&Import document…", self.show_import_dialog,
+                                          QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = mb.addMenu("&Edit")
+        self.find_action = self._action(edit, "&Find in document…", self.show_find, QKeySequence.StandardKey.Find)
+        self.search_action = self._action(edit, "&Search library…", self.show_search, "Ctrl+Shift+F")
+        self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup_at_cursor, "Ctrl+D")
+
+        view = mb.addMenu("&View")
+        layout_menu = view.addMenu("&Layout")
+        self.layout_group = QActionGroup(self)
+        self.layout_actions: dict[str, QAction] = {}
+        for i, mode in enumerate(LAYOUTS, start=1):
+            act = self._action(layout_menu, LAYOUT_LABELS[mode], lambda _c=False, m=mode: self.set_layout(m),
+                               f"Ctrl+{i}", checkable=True)
+            self.layout_group.addAction(act)
+            self.layout_actions[mode] = act
+        view.addSeparator()
+        self._action(view, "&Larger text", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "S&maller text", lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut)
+        spacing = view.addMenu("Line &spacing")
+        self.spacing_group = QActionGroup(self)
+        self.spacing_actions: dict[int, QAction] = {}
+        for sp in SPACINGS:
+            act = self._action(spacing, f"{sp / 100:.1f}×", lambda _c=False, s=sp: self.set_spacing(s),
+                               checkable=True)
+            self.spacing_group.addAction(act)
+            self.spacing_actions[sp] = act
+        view.addSeparator()
+        self.tone_action = self._action(view, "&Tone colours in pinyin", self._save_view_flags, checkable=True)
+        self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
+        view.addSeparator()
+        for dock in (self.library_dock, self.outline_dock, self.search_dock, self.entry_dock):
+            view.addAction(dock.toggleViewAction())
+
+        tb = self.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        tb.addAction(self.import_action)
+        tb.addSeparator()
+        for mode in LAYOUTS:
+            tb.addAction(self.layout_actions[mode])
+        tb.addSeparator()
+        self.toolbar_search = QLineEdit(self)
+        self.toolbar_search.setObjectName("toolbarSearch")
+        self.toolbar_search.setPlaceholderText("Search library  (Ctrl+Shift+F)")
+        self.toolbar_search.setClearButtonEnabled(True)
+        self.toolbar_search.setMaximumWidth(320)
+        tb.addWidget(self.toolbar_search)
+
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        esc.activated.connect(self._escape)
+
+    def _connect(self) -> None:
+        self.library_pane.documentActivated.connect(self.open_document)
+        self.outline_pane.segmentActivated.connect(lambda i: self.reader.scroll_to_segment(i))
+        self.search_pane.searchRequested.connect(self.run_search)
+        self.search_pane.resultActivated.connect(self.jump_to_result)
+        self.toolbar_search.returnPressed.connect(lambda: self.run_search(self.toolbar_search.text()))
+        self.reader.pointerMoved.connect(self._on_pointer)
+        self.reader.pointerLeft.connect(self._on_pointer_left)
+        self.reader.clicked.connect(self._on_click)
+        self.find_bar.edit.returnPressed.connect(lambda: self.find_next(False))
+        self.find_bar.next_button.clicked.connect(lambda: self.find_next(False))
+        self.find_bar.prev_button.clicked.connect(lambda: self.find_next(True))
+        self.entry_browser.entryLinkActivated.connect(self.show_entry)
+        self.entry_browser.docLinkActivated.connect(self.open_document)
+
+    # -- settings -----------------------------------------------------------------------------
+    def _load_settings(self) -> None:
+        s = self.settings
+        layout = str(s.value("reader/layout", "side"))
+        font = float(str(s.value("reader/fontSize", 13.0)))
+        spacing = int(str(s.value("reader/lineSpacing", 150)))
+        self.reader.layout_mode = layout if layout in LAYOUTS else "side"
+        self.reader.font_size = max(8.0, min(40.0, font))
+        self.reader.line_spacing = spacing if spacing in SPACINGS else 150
+        self.layout_actions[self.reader.layout_mode].setChecked(True)
+        self.spacing_actions[self.reader.line_spacing].setChecked(True)
+        self.tone_action.setChecked(s.value("popup/toneColours", "true") in (True, "true"))
+        self.trad_action.setChecked(s.value("popup/traditional", "true") in (True, "true"))
+        geo = s.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1400, 900)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self._rebuild_recent()
+
+    def _save_view_flags(self) -> None:
+        self.settings.setValue("popup/toneColours", self.tone_action.isChecked())
+        self.settings.setValue("popup/traditional", self.trad_action.isChecked())
+
+    def closeEvent(self, event: Any) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self.doc_id:
+            self.settings.setValue("reader/lastDocument", self.doc_id)
+        self.settings.sync()
+        self.popup.dismiss()
+        super().closeEvent(event)
+
+    # -- start-up -----------------------------------------------------------------------------
+    def _start_up(self) -> None:
+        """Open the last document at once when the library is ready; do slow work off the GUI thread."""
+        fresh = get_meta(self.engine.db, BUNDLED_META_KEY) != self.library._corpus_fingerprint()
+        if not fresh:
+            self._open_initial()
+        progress = None
+        if fresh:
+            progress = QProgressDialog("Importing the bundled corpus…", "", 0, 0, self)
+            progress.setCancelButton(None)
+            progress.setWindowTitle("First start")
+            progress.setMinimumDuration(300)
+        worker_engine = self.engine.fork()
+
+        def job(report: Any) -> Any:
+            worker_engine.segmenter.warm_up()
+            if fresh:
+                Library(worker_engine).ensure_bundled(lambda n, t, label: report(n, t, label) or True)
+            return worker_engine.dictionary.headwords()
+
+        def done(headwords: Any) -> None:
+            if progress is not None:
+                progress.close()
+            self.engine.__dict__["segmenter"] = worker_engine.segmenter
+            self.engine.dictionary._headwords = headwords
+            self.dictionary_ready = True
+            if fresh:
+                self.refresh_library()
+                self._open_initial()
+            self.statusBar().showMessage(f"Ready — {len(self.engine.glossary)} glossary entries, "
+                                         f"{len(self.library.documents())} documents", 8000)
+            self.ready.emit()
+
+        def progressed(n: int, total: int, label: str) -> None:
+            if progress is not None:
+                progress.setMaximum(total)
+                progress.setValue(n)
+                progress.setLabelText(f"Importing the bundled corpus… {label}")
+
+        workers.start(job, done, self._error, progressed)
+
+    def _open_initial(self) -> None:
+        last = str(self.settings.value("reader/lastDocument", ""))
+        ids = [d.id for d in self.library.documents()]
+        if last in ids:
+            self.open_document(last)
+        elif ids:
+            self.open_document(ids[0])
+
+    def refresh_library(self) -> None:
+        self.library_pane.set_documents(self.library.documents())
+
+    # -- documents ----------------------------------------------------------------------------
+    def open_document(self, doc_id: str, segment: int | None = None) -> None:
+        """Open a library document from its cached segments (no segmentation needed)."""
+        doc = self.library.repo.get(doc_id)
+        if doc is None:
+            return
+        self.popup.dismiss()
+        self.doc_id = doc_id
+        self.segments = self.library.repo.segments(doc_id)
+        self.reader.set_document(doc_id, self.segments)
+        self.outline_pane.set_outline(self.library.outline(doc_id))
+        self.library_pane.select(doc_id)
+        self.setWindowTitle(f"{doc.title} — PolicyReader")
+        self._add_recent(doc_id)
+        self.settings.setValue("reader/lastDocument", doc_id)
+        if segment is not None:
+            self.reader.scroll_to_segment(segment)
+        self.documentOpened.emit(doc_id)
+
+    def set_layout(self, mode: str) -> None:
+        self.reader.set_layout_mode(mode)
+        self.layout_actions[mode].setChecked(True)
+        self.settings.setValue("reader/layout", mode)
+
+    def change_font(self, delta: int) -> None:
+        size = max(8.0, min(40.0, self.reader.font_size + delta))
+        self.reader.set_text_style(size, self.reader.line_spacing)
+        self.settings.setValue("reader/fontSize", size)
+
+    def set_spacing(self, spacing: int) -> None:
+        self.reader.set_text_style(self.reader.font_size, spacing)
+        self.spacing_actions[spacing].setChecked(True)
+        self.settings.setValue("reader/lineSpacing", spacing)
+
+    def _add_recent(self, doc_id: str) -> None:
+        recent = [r for r in self._recent() if r != doc_id]
+        recent.insert(0, doc_id)
+        self.settings.setValue("recent/documents", recent[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent/documents", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        for doc_id in self._recent():
+            doc = self.library.repo.get(doc_id)
+            if doc is None:
+                continue
+            act = self.recent_menu.addAction(doc.title)
+            act.triggered.connect(lambda _c=False, d=doc_id: self.open_document(d))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # -- lookups ------------------------------------------------------------------------------
+    def _colours(self) -> dict[int, str] | None:
+        return theme.tone_colours() if self.tone_action.isChecked() else None
+
+    def lookup_html(self, segment: int, side: str, offset: int) -> tuple[tuple[object, ...], str] | None:
+        """The popup content for a point in the open document, or None if there is nothing to show."""
+        if not (0 <= segment < len(self.segments)):
+            return None
+        seg = self.segments[segment]
+        spans = seg.terms if side == "zh" else seg.en_terms
+        for start, end, entry_id in spans:
+            if start <= offset < end:
+                entry = self.engine.glossary.entries.get(entry_id)
+                if entry is None:
+                    break
+                html = glossary_popup_html(entry.to_json(), self._colours(), self.trad_action.isChecked())
+                return ("term", segment, side, start), html
+        if side != "zh" or not self.dictionary_ready:
+            return None
+        text = seg.zh
+        if not (0 <= offset < len(text)) or not ("\u3400" <= text[offset] <= "\u9fff"):
+            return None
+        word, entries = self.engine.dictionary.longest_at(text, offset)
+        if not word:
+            return None
+        html = dictionary_popup_html(word, [e.to_json() for e in entries], self._colours(),
+                                     self.trad_action.isChecked())
+        return ("word", segment, offset, word), html
+
+    def _on_pointer(self, segment: int, side: str, offset: int, at: QPoint) -> None:
+        if self.popup.pinned:
+            return
+        found = self.lookup_html(segment, side, offset)
+        if found is None:
+            self.popup.dismiss()
+            return
+        key, html = found
+        if key != self.popup.key or not self.popup.isVisible():
+            self.popup.show_html(html, at, key)
+
+    def _on_pointer_left(self) -> None:
+        if not self.popup.pinned:
+            self.popup.dismiss()
+
+    def _on_click(self, segment: int, side: str, offset: int, at: QPoint) -> None:
+        found = self.lookup_html(segment, side, offset)
+        if found is None:
+            self.popup.dismiss()
+            return
+        self.popup.show_html(found[1], at, found[0])
+        self.popup.pinned = True
+
+    def lookup_at_cursor(self) -> None:
+        c = self.reader.textCursor()
+        loc = self.reader.locate(c)
+        if loc is None:
+            return
+        found = self.lookup_html(*loc)
+        if found is None:
+            self.statusBar().showMessage("Nothing to look up at the cursor", 3000)
+            return
+        at = self.reader.viewport().mapToGlobal(self.reader.cursorRect(c).bottomRight())
+        self.popup.show_html(found[1], at, found[0])
+        self.popup.pinned = True
+
+    def _popup_link(self, link: str) -> None:
+        if link.startswith("entry:"):
+            self.popup.dismiss()
+            self.show_entry(link[6:])
+
+    def show_entry(self, entry_id: str) -> None:
+        entry = self.engine.glossary.entries.get(entry_id)
+        if entry is None:
+            return
+        self.entry_browser.setHtml(entry_page_html(entry.to_json(), self.engine.glossary.sources, self._colours()))
+        self.entry_dock.show()
+        self.entry_dock.raise_()
+
+    def _escape(self) -> None:
+        if self.popup.isVisible():
+            self.popup.dismiss()
+        elif self.find_bar.isVisible():
+            self.find_bar.hide()
+            self.reader.set_find_selection(None)
+
+    # -- find and search ----------------------------------------------------------------------
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.edit.setFocus()
+        self.find_bar.edit.selectAll()
+
+    def find_next(self, backward: bool) -> bool:
+        text = self.find_bar.edit.text()
+        if not text:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        doc = self.reader.document()
+        start = self.reader.textCursor()
+        found = doc.find(text, start, flags)
+        if found.isNull():
+            wrap = QTextCursor(doc)
+            if backward:
+                wrap.movePosition(QTextCursor.MoveOperation.End)
+            found = doc.find(text, wrap, flags)
+        if found.isNull():
+            self.find_bar.status.setText("not found")
+            self.reader.set_find_selection(None)
+            return False
+        self.find_bar.status.setText("")
+        self.reader.setTextCursor(found)
+        self.reader.ensureCursorVisible()
+        self.reader.set_find_selection(found)
+        return True
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_pane.query.setFocus()
+        self.search_pane.query.selectAll()
+
+    def run_search(self, query: str) -> None:
+        if not query.strip():
+            return
+        self.search_dock.show()
+        if self.search_pane.query.text() != query:
+            self.search_pane.query.setText(query)
+        try:
+            hits = self.library.search(query, limit=200)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self.search_pane.status.setText(str(exc))
+            return
+        self.search_pane.set_results(query, hits)
+
+    def jump_to_result(self, doc_id: str, segment: int, side: str) -> None:
+        if doc_id != self.doc_id:
+            self.open_document(doc_id)
+        query = self.search_pane.query.text().strip()
+        if side == "zh" and self.reader.layout_mode == "zh":
+            pass
+        elif side == "en" and self.reader.layout_mode == "zh":
+            self.set_layout("side")
+        text = self.segments[segment].zh if side == "zh" else self.segments[segment].en
+        pos = (text.lower() if side == "en" else text).find(query.lower() if side == "en" else query)
+        if pos >= 0:
+            self.reader.select_span(segment, side, pos, pos + len(query))
+        else:
+            self.reader.scroll_to_segment(segment, side)
+
+    # -- importing ----------------------------------------------------------------------------
+    def show_import_dialog(self, source: str = "", translation: str = "") -> None:
+        dlg = ImportDialog(self, source, translation)
+        if dlg.exec():
+            self.import_files(*dlg.values())
+
+    def import_files(self, source: str, translation: str | None = None, title: str | None = None) -> None:
+        """Import in a worker with a cancellable progress dialog; the window stays responsive."""
+        self._cancel.clear()
+        progress = QProgressDialog(f"Importing {Path(source).name}…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Import")
+        progress.setMinimumDuration(200)
+        progress.canceled.connect(self._cancel.set)
+        worker_engine = self.engine.fork()
+
+        def job(_report: Any) -> Any:
+            return Library(worker_engine).import_path(source, translation, title, cancelled=self._cancel.is_set)
+
+        def done(result: Any) -> None:
+            progress.close()
+            self.refresh_library()
+            self.open_document(result.id)
+            msg = (f"Already in the library as “{result.title}”" if result.duplicate else
+                   f"Imported “{result.title}”: {result.segments} segments, {result.aligned} aligned")
+            self.statusBar().showMessage(msg, 8000)
+
+        def failed(message: str) -> None:
+            progress.close()
+            if "cancelled" in message and self._cancel.is_set():
+                self.statusBar().showMessage("Import cancelled; nothing was written", 6000)
+                return
+            self._error(message)
+
+        workers.start(job, done, failed)
+        _ = ImportCancelled
+
+    def dragEnterEvent(self, event: Any) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(Path(u.toLocalFile()).suffix.lower() in SUPPORTED_EXTENSIONS for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        files = [u.toLocalFile() for u in event.mimeData().urls()]
+        if not files:
+            return
+        # with two files, the one whose name says "en" is the translation
+        files.sort(key=lambda f: any(t in Path(f).stem.lower().split(".") for t in ("en", "english")))
+        self.show_import_dialog(files[0], files[1] if len(files) > 1 else "")
+
+    def _error(self, message: str) -> None:
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        QMessageBox.warning(self, "PolicyReader", message)

@@ -1,0 +1,49 @@
+"""GUI fixtures: an isolated QSettings file and a data directory that already holds the corpus."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from policyreader.gui.qt import QSettings
+from policyreader.services.engine import TextEngine
+from policyreader.services.library import Library
+from policyreader.services.paths import resolve_paths
+
+
+@pytest.fixture(scope="session")
+def library_seed(seeded_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("guiseed") / "data"
+    shutil.copytree(seeded_data_dir, d)
+    engine = TextEngine(resolve_paths(d))
+    Library(engine).ensure_bundled()
+    engine.db.close()
+    return d
+
+
+@pytest.fixture
+def gui_data_dir(library_seed: Path, tmp_path: Path) -> Path:
+    d = tmp_path / "gui-data"
+    shutil.copytree(library_seed, d)
+    return d
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[QSettings]:
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield s
+    s.sync()
+
+
+@pytest.fixture
+def window(qtbot, gui_data_dir: Path, settings: QSettings):  # type: ignore[no-untyped-def]
+    from policyreader.gui.main_window import MainWindow
+
+    w = MainWindow(resolve_paths(gui_data_dir), settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=60000):
+        w.show()
+    return w

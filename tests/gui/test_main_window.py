@@ -1,0 +1,128 @@
+"""The reader window driven as a user would: open, hover, search, import, switch layouts, restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policyreader.core.bilingual import parse_aligned
+from policyreader.gui.qt import QApplication, QEvent, QPoint, QSettings, Qt
+from policyreader.services.paths import resolve_paths
+from tests.conftest import CORPUS
+
+DOC = "spc_shixin_list_provisions_2013"
+
+
+def hover(window, segment: int, side: str, offset: int) -> None:  # type: ignore[no-untyped-def]
+    """Move the mouse over the middle of a character of a segment side."""
+    from PySide6.QtGui import QMouseEvent
+
+    reader = window.reader
+    c = reader.cursor_for(segment, side, offset)
+    reader.scroll_to_segment(segment, side)
+    QApplication.processEvents()
+    left = reader.cursorRect(c)
+    c2 = reader.cursor_for(segment, side, offset + 1)
+    right = reader.cursorRect(c2)
+    x = (left.x() + right.x()) // 2 if right.y() == left.y() else left.x() + 3
+    pos = QPoint(x, left.center().y())
+    ev = QMouseEvent(QEvent.Type.MouseMove, pos, reader.viewport().mapToGlobal(pos), Qt.MouseButton.NoButton,
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(reader.viewport(), ev)
+
+
+def test_opening_a_corpus_document_shows_both_languages(window) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(DOC)
+    text = window.reader.toPlainText()
+    blocks = parse_aligned((CORPUS / f"{DOC}.aligned.txt").read_text(encoding="utf-8"))
+    assert blocks[5].zh[0] in text and blocks[5].en[0] in text
+    assert window.outline_pane.topLevelItemCount() > 0
+    assert "PolicyReader" in window.windowTitle()
+
+
+def test_hovering_a_glossary_term_shows_its_entry(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(DOC)
+    seg = next(s for s in window.segments if any(t[2] == "shixin-bei-zhixing-ren" for t in s.terms))
+    start, _end, _ = next(t for t in seg.terms if t[2] == "shixin-bei-zhixing-ren")
+    hover(window, seg.idx, "zh", start + 1)
+    qtbot.waitUntil(window.popup.isVisible, timeout=2000)
+    html = window.popup.text()
+    assert "失信被执行人" in html and "judgment defaulter" in html.lower()
+    assert "Dispute" in html
+    QApplication.sendEvent(window, QEvent(QEvent.Type.None_))
+    window._escape()
+    assert not window.popup.isVisible()
+
+
+def test_hovering_another_word_shows_cc_cedict(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(DOC)
+    seg = next(s for s in window.segments if "人民法院" in s.zh and not any(
+        a <= s.zh.index("人民法院") < b for a, b, _ in s.terms))
+    hover(window, seg.idx, "zh", seg.zh.index("人民法院"))
+    qtbot.waitUntil(window.popup.isVisible, timeout=2000)
+    html = window.popup.text()
+    assert "CC-CEDICT" in html and "人民法院" in html and "court" in html.lower()
+
+
+def test_search_and_jump(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.run_search("征信机构")
+    assert window.search_pane.results.count() > 3
+    item = window.search_pane.results.item(0)
+    doc, seg, side = item.data(Qt.ItemDataRole.UserRole)
+    window.search_pane.results.itemClicked.emit(item)
+    assert window.doc_id == doc
+    assert window.reader.textCursor().selectedText() == "征信机构"
+
+
+def test_import_with_translation(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    doc = "samr_admin_penalty_info_publicity_2021"
+    blocks = parse_aligned((CORPUS / f"{doc}.aligned.txt").read_text(encoding="utf-8"))
+    zh = tmp_path / "penalty.txt"
+    en = tmp_path / "penalty.en.txt"
+    # an edited copy (one extra closing paragraph), so it is not a duplicate of the bundled document
+    zh.write_text("\n\n".join([*(z for b in blocks for z in b.zh), "本规定由总局负责解释。"]), encoding="utf-8")
+    en.write_text("\n\n".join(e for b in blocks for e in b.en), encoding="utf-8")
+    with qtbot.waitSignal(window.documentOpened, timeout=30000) as sig:
+        window.import_files(str(zh), str(en), "Penalty publicity (imported)")
+    new_id = sig.args[0]
+    assert new_id != doc
+    assert sum(1 for s in window.segments if s.zh and s.en) == len(blocks)
+    assert window.library_pane.tree.topLevelItemCount() == 11
+
+
+def test_layouts_switch(window) -> None:  # type: ignore[no-untyped-def]
+    window.open_document(DOC)
+    n = len(window.segments)
+    window.set_layout("interleaved")
+    table = window.reader.document().rootFrame().childFrames()[0]
+    assert (table.rows(), table.columns()) == (2 * n, 1)
+    window.set_layout("zh")
+    table = window.reader.document().rootFrame().childFrames()[0]
+    assert (table.rows(), table.columns()) == (n, 1)
+    assert window.segments[6].en not in window.reader.toPlainText()
+    window.set_layout("side")
+    table = window.reader.document().rootFrame().childFrames()[0]
+    assert (table.rows(), table.columns()) == (n, 2)
+
+
+def test_settings_persist_across_a_restart(qtbot, gui_data_dir: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    from policyreader.gui.main_window import MainWindow
+
+    w = MainWindow(resolve_paths(gui_data_dir), settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=60000):
+        w.show()
+    w.open_document(DOC)
+    w.set_layout("interleaved")
+    w.change_font(+3)
+    w.set_spacing(180)
+    size = w.reader.font_size
+    w.close()
+    w2 = MainWindow(resolve_paths(gui_data_dir), settings)
+    qtbot.addWidget(w2)
+    with qtbot.waitSignal(w2.ready, timeout=60000):
+        w2.show()
+    assert w2.reader.layout_mode == "interleaved"
+    assert w2.reader.font_size == size
+    assert w2.reader.line_spacing == 180
+    assert w2.doc_id == DOC
+    assert w2.layout_actions["interleaved"].isChecked()
