@@ -40,7 +40,8 @@ def _status(status: str) -> str:
 
 
 def glossary_popup_html(entry: dict[str, Any], colours: dict[int, str] | None = None,
-                        show_traditional: bool = True, max_renderings: int = 6) -> str:
+                        show_traditional: bool = True, max_renderings: int = 6,
+                        terms: dict[str, str] | None = None) -> str:
     """The popup for a glossary term: term, pinyin, renderings with status and sources, dispute, related."""
     term = escape(entry["term"])
     trad = entry.get("traditional") or ""
@@ -66,7 +67,8 @@ def glossary_popup_html(entry: dict[str, Any], colours: dict[int, str] | None = 
             dispute = dispute[:420].rsplit(" ", 1)[0] + " …"
         html.append(f"<p style='margin-top:4px'><b>Dispute.</b> {escape(dispute)}</p>")
     if entry.get("related"):
-        links = ", ".join(f"<a href='entry:{escape(r)}'>{escape(r)}</a>" for r in entry["related"][:8])
+        names = terms or {}
+        links = "、".join(f"<a href='entry:{escape(r)}'>{escape(names.get(r, r))}</a>" for r in entry["related"][:8])
         html.append(f"<div><b>Related:</b> {links}</div>")
     html.append(f"<div style='margin-top:4px'><a href='entry:{escape(entry['id'])}'>Full entry…</a></div>")
     return "".join(html)
@@ -89,7 +91,8 @@ def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dic
     return "".join(parts)
 
 
-def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dict[int, str] | None = None) -> str:
+def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dict[int, str] | None = None,
+                    terms: dict[str, str] | None = None) -> str:
     """The full entry view: everything the entry holds, typeset for reading."""
     h = [f"<h2>{escape(entry['term'])} <span style='color:#888;font-weight:normal'>{escape(entry['traditional'])}"
          f"</span></h2><p style='font-size:13pt'>{tone_coloured(entry['pinyin'], colours)}</p>"]
@@ -121,8 +124,9 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
             h.append(f"<p>{escape(x['zh'])}<br><span style='color:#555'>{escape(x['en'])}</span><br>"
                      f"<a href='doc:{escape(x['doc'])}'>{escape(x['doc'])}</a>, {escape(x['location'])}</p>")
     if entry.get("related"):
-        h.append("<h3>Related terms</h3><p>" + ", ".join(
-            f"<a href='entry:{escape(r)}'>{escape(r)}</a>" for r in entry["related"]) + "</p>")
+        names = terms or {}
+        h.append("<h3>Related terms</h3><p>" + "、".join(
+            f"<a href='entry:{escape(r)}'>{escape(names.get(r, r))}</a>" for r in entry["related"]) + "</p>")
     cited = {s["id"] for r in entry["renderings"] for s in r.get("sources", [])}
     if cited:
         h.append("<h3>Bibliography</h3><ul>")

@@ -109,9 +109,11 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock("Library", self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock = self._dock("Outline", self.outline_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.search_dock = self._dock("Search", self.search_pane, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_dock.hide()
         self.entry_browser = EntryBrowser(self)
         self.entry_dock = self._dock("Glossary entry", self.entry_browser, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.search_dock, self.entry_dock)
+        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
+        self.search_dock.hide()
         self.entry_dock.hide()
 
         self.popup = LookupPopup(self)
@@ -372,7 +374,8 @@ class MainWindow(QMainWindow):
                 entry = self.engine.glossary.entries.get(entry_id)
                 if entry is None:
                     break
-                html = glossary_popup_html(entry.to_json(), self._colours(), self.trad_action.isChecked())
+                html = glossary_popup_html(entry.to_json(), self._colours(), self.trad_action.isChecked(),
+                                           terms=self._term_names())
                 return ("term", segment, side, start), html
         if side != "zh" or not self.dictionary_ready:
             return None
@@ -385,6 +388,9 @@ class MainWindow(QMainWindow):
         html = dictionary_popup_html(word, [e.to_json() for e in entries], self._colours(),
                                      self.trad_action.isChecked())
         return ("word", segment, offset, word), html
+
+    def _term_names(self) -> dict[str, str]:
+        return {eid: e.term for eid, e in self.engine.glossary.entries.items()}
 
     def _on_pointer(self, segment: int, side: str, offset: int, at: QPoint) -> None:
         if self.popup.pinned:
@@ -431,7 +437,8 @@ class MainWindow(QMainWindow):
         entry = self.engine.glossary.entries.get(entry_id)
         if entry is None:
             return
-        self.entry_browser.setHtml(entry_page_html(entry.to_json(), self.engine.glossary.sources, self._colours()))
+        self.entry_browser.setHtml(entry_page_html(entry.to_json(), self.engine.glossary.sources, self._colours(),
+                                                   self._term_names()))
         self.entry_dock.show()
         self.entry_dock.raise_()
 

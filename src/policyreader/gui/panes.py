@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from policyreader.gui.qt import (
@@ -11,6 +12,7 @@ from policyreader.gui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSize,
     Qt,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,7 +22,24 @@ from policyreader.gui.qt import (
 )
 from policyreader.storage.library import DocumentRow
 
-STATUS_TEXT = {"full": "translated", "partial": "partly translated", "none": "Chinese only"}
+STATUS_TEXT = {"full": "translated", "partial": "partial", "none": "Chinese only"}
+
+
+class _WrappingTree(QTreeWidget):
+    """A tree whose first-column item widgets (wrapped labels) get row heights that fit their text."""
+
+    def fit_rows(self) -> None:
+        width = max(120, self.columnWidth(0) - 6)
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            label = self.itemWidget(item, 0) if item is not None else None
+            if item is not None and isinstance(label, QLabel):
+                item.setSizeHint(0, QSize(width, label.heightForWidth(width) + 4))
+        self.doItemsLayout()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
 
 class LibraryPane(QWidget):
@@ -33,12 +52,12 @@ class LibraryPane(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter documents…")
         self.filter.setClearButtonEnabled(True)
-        self.tree = QTreeWidget(self)
+        self.tree = _WrappingTree(self)
         self.tree.setObjectName("libraryTree")
         self.tree.setHeaderLabels(["Document", "Translation"])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         lay = QVBoxLayout(self)
@@ -55,11 +74,18 @@ class LibraryPane(QWidget):
     def set_documents(self, docs: list[DocumentRow]) -> None:
         self.tree.clear()
         for d in docs:
-            label = d.title + (f"\n{d.title_en}" if d.title_en else "")
-            item = QTreeWidgetItem([label, STATUS_TEXT.get(d.translation_status, d.translation_status)])
+            item = QTreeWidgetItem(["", STATUS_TEXT.get(d.translation_status, d.translation_status)])
             item.setData(0, Qt.ItemDataRole.UserRole, d.id)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{d.title} {d.title_en}")
             item.setToolTip(0, f"{d.title}\n{d.title_en}\nid: {d.id}")
             self.tree.addTopLevelItem(item)
+            # the Chinese title above the English one, wrapped to the pane's width
+            label = QLabel(f"<b>{escape(d.title)}</b><br><i>{escape(d.title_en)}</i>")
+            label.setWordWrap(True)
+            label.setContentsMargins(2, 3, 2, 3)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.tree.setItemWidget(item, 0, label)
+        self.tree.fit_rows()
         self._apply_filter(self.filter.text())
 
     def items(self) -> list[QTreeWidgetItem]:
@@ -74,7 +100,8 @@ class LibraryPane(QWidget):
     def _apply_filter(self, text: str) -> None:
         t = text.strip().lower()
         for it in self.items():
-            hay = (it.text(0) + " " + str(it.data(0, Qt.ItemDataRole.UserRole))).lower()
+            hay = (str(it.data(0, Qt.ItemDataRole.AccessibleTextRole)) + " "
+                   + str(it.data(0, Qt.ItemDataRole.UserRole))).lower()
             it.setHidden(bool(t) and t not in hay)
 
 

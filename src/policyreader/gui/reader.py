@@ -151,7 +151,12 @@ class ReaderView(QTextEdit):
             for side, row, col in places:
                 cell = table.cellAt(row, col)
                 c = cell.firstCursorPosition()
-                c.setBlockFormat(block_fmt)
+                if side == "en" and self.layout_mode == "interleaved":
+                    indented = QTextBlockFormat(block_fmt)
+                    indented.setLeftMargin(28)
+                    c.setBlockFormat(indented)
+                else:
+                    c.setBlockFormat(block_fmt)
                 text = seg.zh if side == "zh" else seg.en
                 start = c.position()
                 self._insert_side(c, seg, side, text)
@@ -167,8 +172,12 @@ class ReaderView(QTextEdit):
 
     def _insert_side(self, cursor: QTextCursor, seg: SegmentRow, side: str, text: str) -> None:
         base = QTextCharFormat()
-        if side == "en":
-            base.setForeground(QBrush(self.palette().color(self.foregroundRole())))
+        if side == "en" and self.layout_mode == "interleaved":
+            # set the translation apart from the source it follows
+            muted = QColor(self.palette().color(self.foregroundRole()))
+            muted.setAlpha(190)
+            base.setForeground(QBrush(muted))
+            base.setFontItalic(False)
         if seg.level or seg.kind in ("chapter", "title", "section"):
             base.setFontWeight(700)
             base.setFontPointSize(self.font_size * (1.25 if seg.kind == "title" or seg.level == 1 else 1.1))

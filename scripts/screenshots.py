@@ -1,0 +1,101 @@
+"""Write PNG screenshots of the main views to screenshots/ (run by `make screenshots` under Xvfb).
+
+Uses a throw-away data directory with the bundled corpus, real mouse-over lookups, and grabs the whole
+virtual screen so the popup window is included.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "screenshots"
+
+
+def main() -> int:
+    from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+    from PySide6.QtGui import QCursor, QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    from policyreader.gui.main_window import MainWindow
+    from policyreader.services.paths import resolve_paths
+
+    OUT.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="policyreader-shots-"))
+    app = QApplication(sys.argv[:1])
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(resolve_paths(tmp / "data"), settings)
+    w.resize(1500, 920)
+    w.move(0, 0)
+    w.show()
+    ready: list[bool] = []
+    w.ready.connect(lambda: ready.append(True))
+    while not ready:
+        app.processEvents()
+
+    def settle() -> None:
+        for _ in range(30):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        settle()
+        screen = app.primaryScreen()
+        img = screen.grabWindow(0, 0, 0, 1500, 920)
+        img.save(str(OUT / name))
+        print("wrote", OUT / name)
+
+    def hover(segment: int, side: str, offset: int) -> None:
+        r = w.reader
+        r.scroll_to_segment(max(0, segment - 2))
+        settle()
+        c = r.cursor_for(segment, side, offset)
+        rect = r.cursorRect(c)
+        pos = QPoint(rect.x() + 6, rect.center().y())
+        QCursor.setPos(r.viewport().mapToGlobal(pos))  # the real pointer too, so X sends no Leave event
+        settle()
+        ev = QMouseEvent(QEvent.Type.MouseMove, pos, r.viewport().mapToGlobal(pos), Qt.MouseButton.NoButton,
+                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(r.viewport(), ev)
+
+    w.open_document("shanghai_social_credit_regulations_2017")
+    w.set_layout("side")
+    shot("reader-side-by-side.png")
+
+    seg = next(s for s in w.segments if any(t[2] == "chengxin" for t in s.terms))
+    start = next(t[0] for t in seg.terms if t[2] == "chengxin")
+    hover(seg.idx, "zh", start)
+    shot("popup-glossary-term.png")
+    w.popup.dismiss()
+
+    w.open_document("zhengxin_industry_regulation_2013")
+    seg = w.segments[8]
+    off = next(i for i, ch in enumerate(seg.zh) if "\u4e00" <= ch <= "\u9fff" and not any(
+        a <= i < b for a, b, _ in seg.terms) and i > 4)
+    hover(seg.idx, "zh", off)
+    shot("popup-dictionary-word.png")
+    w.popup.dismiss()
+
+    w.set_layout("interleaved")
+    w.run_search("诚信")
+    shot("search-and-interleaved.png")
+    w.set_layout("side")
+    w.search_dock.hide()
+    w.open_document("spc_shixin_list_provisions_2013")
+    w.show_entry("shixin-bei-zhixing-ren")
+    shot("glossary-entry.png")
+    w.close()
+    return 0
+
+
+if __name__ == "__main__":
+    if not os.environ.get("DISPLAY"):
+        import shutil
+        import subprocess
+
+        if shutil.which("xvfb-run") is None:
+            sys.exit("make screenshots needs Xvfb: run scripts/ensure-system-deps.sh screenshots")
+        sys.exit(subprocess.call(["xvfb-run", "-a", "-s", "-screen 0 1500x920x24", sys.executable, __file__]))
+    sys.exit(main())
