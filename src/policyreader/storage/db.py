@@ -42,6 +42,16 @@ def m002_library(db: sqlite_utils.Database) -> None:
         "doc_id UNINDEXED, idx UNINDEXED, side UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')")
 
 
+@MIGRATIONS()
+def m003_annotations(db: sqlite_utils.Database) -> None:
+    db.table("annotations").create({
+        "id": str, "doc_id": str, "side": str, "start": int, "end": int, "exact": str, "prefix": str,
+        "suffix": str, "note": str, "tags": str, "colour": str, "term": str, "rendering": str,
+        "rationale": str, "status": str, "score": float, "created": str, "modified": str, "deleted": str,
+    }, pk="id")
+    db.table("annotations").create_index(["doc_id"])
+
+
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at *path*, in WAL mode, with all migrations applied."""
     path.parent.mkdir(parents=True, exist_ok=True)
