@@ -177,6 +177,8 @@ def _library(ctx: click.Context, bundled: bool = True) -> Any:
 def import_cmd(ctx: click.Context, path: str, translation: str | None, title: str | None, replace: str | None,
                as_json: bool) -> None:
     """Import PATH (txt, md, html, docx, pdf, tmx) into the library."""
+    if replace:
+        _annotations(ctx)  # re-anchor annotations inside the replacement transaction
     result = _library(ctx).import_path(path, translation, title, replace)
     if as_json:
         _emit(result.to_json())
@@ -252,3 +254,96 @@ def open_cmd(ctx: click.Context, file: str, translation: str | None) -> None:
     from policyreader.gui.app import run_app
 
     sys.exit(run_app(resolve_paths(ctx.obj.get("data_dir")), open_file=file, translation=translation))
+
+
+def _annotations(ctx: click.Context) -> Any:
+    from policyreader.services.annotations import AnnotationService
+
+    if "annotations" not in ctx.obj:
+        ctx.obj["annotations"] = AnnotationService(_library(ctx))
+    return ctx.obj["annotations"]
+
+
+def _annotation_json(a: Any) -> dict[str, Any]:
+    d = a.to_json()
+    return {"id": d["id"], "doc": d["doc"], "side": d["side"], "start": d["start"], "end": d["end"],
+            "exact": d["exact"], "prefix": d["prefix"], "suffix": d["suffix"], "note": d["note"], "tags": d["tags"],
+            "term": d["term"] or None, "status": d["status"], "colour": d["colour"], "rendering": d["rendering"],
+            "rationale": d["rationale"], "created": d["created"], "modified": d["modified"]}
+
+
+@main.command()
+@click.argument("doc")
+@click.option("--start", type=int, required=True, help="Start offset (characters) in the side's text.")
+@click.option("--end", type=int, required=True, help="End offset (exclusive).")
+@click.option("--side", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--note", default="", help="The note (Markdown).")
+@click.option("--tag", "tags", multiple=True, help="A tag; repeat for several.")
+@click.option("--term", default="", help="Link to a glossary entry id.")
+@click.option("--colour", default="", help="Highlight colour, e.g. #f4d03f.")
+@click.option("--rendering", default="", help="The rendering you chose (for translators).")
+@click.option("--why", "rationale", default="", help="Why you chose it.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def annotate(ctx: click.Context, doc: str, start: int, end: int, side: str, note: str, tags: tuple[str, ...],
+             term: str, colour: str, rendering: str, rationale: str, as_json: bool) -> None:
+    """Annotate a span of DOC. Offsets index the side's text as 'show DOC --json' gives it, segments
+    joined by single newlines."""
+    a = _annotations(ctx).create(doc, start, end, side, note, tags, term, colour, rendering, rationale)
+    if as_json:
+        _emit(_annotation_json(a))
+    else:
+        click.echo(f"annotated {a.doc} [{a.side} {a.start}–{a.end}] “{a.exact}” as {a.id}")
+
+
+@main.group("annotations")
+def annotations_group() -> None:
+    """List, export and import annotations."""
+
+
+@annotations_group.command("list")
+@click.argument("doc", required=False)
+@click.option("--tag", help="Only annotations with this tag.")
+@click.option("--term", help="Only annotations linked to this glossary entry.")
+@click.option("--text", help="Only annotations whose note or quote contains this text.")
+@click.option("--status", type=click.Choice(["exact", "fuzzy", "orphan"]), help="Only this anchoring status.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def annotations_list(ctx: click.Context, doc: str | None, tag: str | None, term: str | None, text: str | None,
+                     status: str | None, as_json: bool) -> None:
+    """List annotations (of DOC, or of the whole library)."""
+    items = _annotations(ctx).find(doc, tag, term, text, status)
+    if as_json:
+        _emit([_annotation_json(a) for a in items])
+        return
+    for a in items:
+        click.echo(f"{a.id[:8]}  {a.doc} [{a.side} {a.start}–{a.end}] {a.status:6} “{a.exact}”  {a.note}")
+
+
+@annotations_group.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonld", "md", "csv"]), required=True)
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@click.option("--doc", help="Only this document's annotations.")
+@click.pass_context
+def annotations_export(ctx: click.Context, fmt: str, output: str, doc: str | None) -> None:
+    """Export annotations as W3C Web Annotation JSON-LD, Markdown or CSV."""
+    svc = _annotations(ctx)
+    text = svc.export(fmt, svc.find(doc))
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@annotations_group.command("import")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def annotations_import(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Import annotations from W3C Web Annotation JSON-LD (ids already present are skipped)."""
+    result = _annotations(ctx).import_jsonld(Path(file))
+    if as_json:
+        _emit(result)
+    else:
+        click.echo(f"imported {result['imported']} annotation(s), skipped {result['skipped']} already present")

@@ -6,7 +6,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from policyreader.core.document import join_side
 from policyreader.gui import theme, workers
+from policyreader.gui.annotations import COLOURS, AnnotationDialog, AnnotationsPane, DeleteAnnotation
 from policyreader.gui.dialogs import EntryBrowser, ImportDialog
 from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
 from policyreader.gui.panes import LibraryPane, OutlinePane, SearchPane
@@ -29,15 +31,18 @@ from policyreader.gui.qt import (
     Qt,
     QTextCursor,
     QTextDocument,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.gui.reader import LAYOUTS, ReaderView, SpanMark
 from policyreader.importers import SUPPORTED_EXTENSIONS
+from policyreader.services.annotations import AnnotationService
 from policyreader.services.engine import TextEngine
 from policyreader.services.library import BUNDLED_META_KEY, ImportCancelled, Library
 from policyreader.services.paths import AppPaths
+from policyreader.storage.annotations import Annotation
 from policyreader.storage.db import get_meta
 from policyreader.storage.library import SegmentRow
 
@@ -83,6 +88,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("PolicyReader", "PolicyReader")
         self.engine = TextEngine(paths)
         self.library = Library(self.engine)
+        self.annotations = AnnotationService(self.library)
+        self.undo_stack = QUndoStack(self)
         self.segments: list[SegmentRow] = []
         self.doc_id = ""
         self.dictionary_ready = False
@@ -111,10 +118,14 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("Search", self.search_pane, Qt.DockWidgetArea.RightDockWidgetArea)
         self.entry_browser = EntryBrowser(self)
         self.entry_dock = self._dock("Glossary entry", self.entry_browser, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.annotations_pane = AnnotationsPane(self)
+        self.annotations_dock = self._dock("Annotations", self.annotations_pane, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.entry_dock)
+        self.tabifyDockWidget(self.search_dock, self.annotations_dock)
         self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
         self.search_dock.hide()
         self.entry_dock.hide()
+        self.annotations_dock.hide()
 
         self.popup = LookupPopup(self)
         self.popup.linkActivated.connect(self._popup_link)
@@ -152,6 +163,16 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = mb.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self.annotate_action = self._action(edit, "&Annotate selection…", self.annotate_selection, "Ctrl+Shift+A")
+        self.annotations_action = self._action(edit, "Show a&nnotations", self.show_annotations, "Ctrl+Shift+N")
+        edit.addSeparator()
         self.find_action = self._action(edit, "&Find in document…", self.show_find, QKeySequence.StandardKey.Find)
         self.search_action = self._action(edit, "&Search library…", self.show_search, "Ctrl+Shift+F")
         self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup_at_cursor, "Ctrl+D")
@@ -180,12 +201,14 @@ class MainWindow(QMainWindow):
         self.tone_action = self._action(view, "&Tone colours in pinyin", self._save_view_flags, checkable=True)
         self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
         view.addSeparator()
-        for dock in (self.library_dock, self.outline_dock, self.search_dock, self.entry_dock):
+        for dock in (self.library_dock, self.outline_dock, self.search_dock, self.entry_dock,
+                     self.annotations_dock):
             view.addAction(dock.toggleViewAction())
 
         tb = self.addToolBar("Main")
         tb.setObjectName("mainToolbar")
         tb.addAction(self.import_action)
+        tb.addAction(self.annotate_action)
         tb.addSeparator()
         for mode in LAYOUTS:
             tb.addAction(self.layout_actions[mode])
@@ -214,6 +237,15 @@ class MainWindow(QMainWindow):
         self.find_bar.prev_button.clicked.connect(lambda: self.find_next(True))
         self.entry_browser.entryLinkActivated.connect(self.show_entry)
         self.entry_browser.docLinkActivated.connect(self.open_document)
+        ap = self.annotations_pane
+        ap.activated.connect(self.jump_to_annotation)
+        ap.editRequested.connect(self.edit_annotation)
+        ap.deleteRequested.connect(self.delete_annotation)
+        ap.reattachRequested.connect(self.reattach_annotation)
+        ap.scope.currentIndexChanged.connect(lambda _i: self.refresh_annotations())
+        ap.tag.currentIndexChanged.connect(lambda _i: self.refresh_annotations())
+        ap.term.currentIndexChanged.connect(lambda _i: self.refresh_annotations())
+        ap.filter.textChanged.connect(lambda _t: self.refresh_annotations())
 
     # -- settings -----------------------------------------------------------------------------
     def _load_settings(self) -> None:
@@ -318,6 +350,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.title} — PolicyReader")
         self._add_recent(doc_id)
         self.settings.setValue("reader/lastDocument", doc_id)
+        self.refresh_annotations()
         if segment is not None:
             self.reader.scroll_to_segment(segment)
         self.documentOpened.emit(doc_id)
@@ -511,6 +544,96 @@ class MainWindow(QMainWindow):
             self.reader.select_span(segment, side, pos, pos + len(query))
         else:
             self.reader.scroll_to_segment(segment, side)
+
+    # -- annotations --------------------------------------------------------------------------
+    def _spans(self, side: str) -> list[tuple[int, int]]:
+        return join_side([s.zh if side == "zh" else s.en for s in self.segments])[1]
+
+    def to_side_offset(self, segment: int, side: str, offset: int) -> int:
+        return self._spans(side)[segment][0] + offset
+
+    def refresh_annotations(self) -> None:
+        """Reload the pane and the marks in the text (after any change)."""
+        pane = self.annotations_pane
+        entries = self.engine.glossary.entries
+        pane.set_filters(self.annotations.tags(), [(f"{e.term} ({e.id})", e.id) for e in sorted(
+            entries.values(), key=lambda e: e.pinyin)])
+        scope_doc = self.doc_id if pane.scope.currentData() == "doc" else None
+        if scope_doc == "":
+            pane.set_annotations([], {})
+        else:
+            items = self.annotations.find(scope_doc, **pane.filters())
+            pane.set_annotations(items, {d.id: d.title for d in self.library.documents()})
+        marks: list[SpanMark] = []
+        if self.doc_id:
+            for a in self.annotations.find(self.doc_id):
+                if a.status == "orphan":
+                    continue
+                for i, (s0, s1) in enumerate(self._spans(a.side)):
+                    lo, hi = max(a.start, s0), min(a.end, s1)
+                    if lo < hi:
+                        marks.append(SpanMark(i, a.side, lo - s0, hi - s0, theme.annotation_colour(a.colour)))
+        self.reader.set_marks(marks)
+
+    def show_annotations(self) -> None:
+        self.annotations_dock.show()
+        self.annotations_dock.raise_()
+
+    def annotate_selection(self) -> Annotation | None:
+        loc = self.reader.selection_location()
+        if loc is None:
+            self.statusBar().showMessage("Select some text in one segment to annotate it", 5000)
+            return None
+        seg, side, start, end = loc
+        text = self.segments[seg].zh if side == "zh" else self.segments[seg].en
+        suggested = next((eid for s0, s1, eid in (self.segments[seg].terms if side == "zh"
+                                                   else self.segments[seg].en_terms) if s0 <= start < s1), "")
+        dlg = AnnotationDialog(self, text[start:end], list(self.engine.glossary.entries.values()),
+                               suggested_term=suggested)
+        if not dlg.exec():
+            return None
+        v = dlg.values()
+        a = self.annotations.create(self.doc_id, self.to_side_offset(seg, side, start),
+                                    self.to_side_offset(seg, side, end), side, v["note"], v["tags"], v["term"],
+                                    v["colour"] or COLOURS["yellow"], v["rendering"], v["rationale"])
+        self.refresh_annotations()
+        self.show_annotations()
+        self.statusBar().showMessage("Annotation saved", 4000)
+        return a
+
+    def jump_to_annotation(self, a: Annotation) -> None:
+        if a.doc != self.doc_id:
+            self.open_document(a.doc)
+        if a.status == "orphan":
+            self.statusBar().showMessage("This annotation lost its place: select the text it belongs to and "
+                                         "press “Re-attach to selection”", 8000)
+            return
+        if a.side == "en" and self.reader.layout_mode == "zh":
+            self.set_layout("side")
+        for i, (s0, s1) in enumerate(self._spans(a.side)):
+            if s0 <= a.start <= s1:
+                self.reader.select_span(i, a.side, a.start - s0, min(a.end, s1) - s0)
+                break
+
+    def edit_annotation(self, a: Annotation) -> None:
+        dlg = AnnotationDialog(self, a.exact, list(self.engine.glossary.entries.values()), a)
+        if dlg.exec():
+            self.annotations.edit(a.id, **dlg.values())
+            self.refresh_annotations()
+
+    def delete_annotation(self, a: Annotation) -> None:
+        self.undo_stack.push(DeleteAnnotation(self.annotations, a, self.refresh_annotations))
+        self.statusBar().showMessage("Annotation deleted — Ctrl+Z to undo", 6000)
+
+    def reattach_annotation(self, a: Annotation) -> None:
+        loc = self.reader.selection_location()
+        if loc is None or a.doc != self.doc_id:
+            self.statusBar().showMessage("Open the annotation's document and select the text to attach it to", 6000)
+            return
+        seg, side, start, end = loc
+        self.annotations.reattach(a.id, self.to_side_offset(seg, side, start), self.to_side_offset(seg, side, end),
+                                  side)
+        self.refresh_annotations()
 
     # -- importing ----------------------------------------------------------------------------
     def show_import_dialog(self, source: str = "", translation: str = "") -> None:

@@ -35,6 +35,8 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextLength,
     QTextTableFormat,
+    QUndoCommand,
+    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +58,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
     QSizePolicy,
@@ -102,6 +105,8 @@ __all__ = [
     "QTextFrameFormat",
     "QTextLength",
     "QTextTableFormat",
+    "QUndoCommand",
+    "QUndoStack",
     "QAbstractItemView",
     "QApplication",
     "QCheckBox",
@@ -122,6 +127,7 @@ __all__ = [
     "QMenu",
     "QMessageBox",
     "QProgressDialog",
+    "QPlainTextEdit",
     "QPushButton",
     "QSizePolicy",
     "QStatusBar",
