@@ -1,0 +1,90 @@
+"""Reader benchmarks: process start to first painted document, opening the largest document, and popup
+latency from hover to shown."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.conftest import percentiles, report
+
+STARTUP_SCRIPT = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from policyreader.gui.main_window import MainWindow
+from policyreader.services.paths import resolve_paths
+app = QApplication(sys.argv[:1])
+w = MainWindow(resolve_paths(sys.argv[2]), QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w.show()
+def painted():
+    print(f"{time.time() - t0:.3f}", flush=True)
+    app.quit()
+w.reader.viewport().installEventFilter(w)  # noqa
+orig = w.reader.paintEvent
+def paint(ev):
+    orig(ev)
+    if w.reader.segments:
+        QTimer.singleShot(0, painted)
+w.reader.paintEvent = paint
+app.exec()
+"""
+
+
+def test_start_to_first_painted_document(benchmark, bench_data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    shutil.copytree(bench_data_dir, data)
+    from policyreader.services.engine import TextEngine
+    from policyreader.services.library import Library
+    from policyreader.services.paths import resolve_paths
+
+    Library(TextEngine(resolve_paths(data))).ensure_bundled()  # a library that has been opened before
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    times: list[float] = []
+
+    def run() -> None:
+        out = subprocess.run([sys.executable, "-c", STARTUP_SCRIPT, repr(time.time()), str(data),
+                              str(tmp_path / "s.ini")], capture_output=True, text=True, env=env, check=True)
+        times.append(float(out.stdout.strip().splitlines()[-1]))
+
+    benchmark.pedantic(run, rounds=3, iterations=1)
+    report("process start to first painted document", f"{sorted(times)[1]:.2f} s median (target <= 1.5 s)")
+
+
+def test_open_largest_document_and_popup_latency(benchmark, qtbot, bench_data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from policyreader.gui.main_window import MainWindow
+    from policyreader.services.paths import resolve_paths
+
+    data = tmp_path / "data"
+    shutil.copytree(bench_data_dir, data)
+    w = MainWindow(resolve_paths(data), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=120000):
+        w.show()
+    sizes = {d.id: sum(len(s.zh) + len(s.en) for s in w.library.repo.segments(d.id)) for d in w.library.documents()}
+    largest = max(sizes, key=lambda k: sizes[k])
+
+    def open_doc() -> None:
+        w.open_document(largest)
+        w.reader.viewport().repaint()
+
+    benchmark.pedantic(open_doc, rounds=5, iterations=1)
+    report("open the largest corpus document", f"{benchmark.stats.stats.median * 1000:.0f} ms median "
+           f"({largest}, {sizes[largest]} chars; target <= 300 ms)")
+    samples: list[int] = []
+    points = [(s.idx, i) for s in w.segments for i in range(0, len(s.zh), 3)][:2000]
+    from PySide6.QtCore import QPoint
+
+    for seg, off in points:
+        t = time.perf_counter_ns()
+        w._on_pointer(seg, "zh", off, QPoint(100, 100))
+        samples.append(time.perf_counter_ns() - t)
+    p50, _p95, p99 = percentiles(samples)
+    report("popup latency, hover to shown (2,000 points)", f"p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 <= 16 ms)")
