@@ -347,3 +347,83 @@ def annotations_import(ctx: click.Context, file: str, as_json: bool) -> None:
         _emit(result)
     else:
         click.echo(f"imported {result['imported']} annotation(s), skipped {result['skipped']} already present")
+
+
+def _workbench(ctx: click.Context) -> Any:
+    from policyreader.services.workbench import GlossaryWorkbench
+
+    if "workbench" not in ctx.obj:
+        ctx.obj["workbench"] = GlossaryWorkbench(_library(ctx))
+    return ctx.obj["workbench"]
+
+
+@glossary.command("search")
+@click.argument("query")
+@click.option("--domain", help="Only entries in this domain.")
+@click.option("--status", type=click.Choice(["preferred", "accepted", "contested", "avoid"]),
+              help="Only entries with a rendering of this status.")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def glossary_search(ctx: click.Context, query: str, domain: str | None, status: str | None, limit: int,
+                    as_json: bool) -> None:
+    """Search entries by characters, pinyin (xinyong, xin4yong4, xìnyòng) or English; best match first."""
+    results = _workbench(ctx).search(query, domain, status, limit)
+    if as_json:
+        _emit([{**r.entry.to_json(), "score": r.score, "matched": r.matched} for r in results])
+        return
+    for r in results:
+        pref = r.entry.preferred()
+        click.echo(f"{r.entry.term}\t{r.entry.pinyin}\t{pref.text if pref else ''}\t[{r.entry.id}]")
+    if not results:
+        click.echo(f"no entries match {query!r}", err=True)
+
+
+@glossary.command("add")
+@click.argument("term")
+@click.option("--rendering", "renderings", multiple=True, required=True, help="An English rendering; repeatable.")
+@click.option("--status", type=click.Choice(["preferred", "accepted", "contested", "avoid"]), default="preferred",
+              show_default=True, help="Status of the first rendering (others are accepted).")
+@click.option("--note", default="", help="A note.")
+@click.option("--used-by", default="", help="Who uses the rendering.")
+@click.option("--source", "sources", multiple=True, help="A bibliography id; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def glossary_add(ctx: click.Context, term: str, renderings: tuple[str, ...], status: str, note: str, used_by: str,
+                 sources: tuple[str, ...], as_json: bool) -> None:
+    """Add a user entry (or extend the bundled entry for TERM); it is linked at once."""
+    entry = _workbench(ctx).add(term, list(renderings), status, note, used_by, list(sources))
+    if as_json:
+        _emit(entry.to_json())
+    else:
+        click.echo(f"saved {entry.id}: {entry.term} — " + "; ".join(f"{r.text} ({r.status})" for r in entry.renderings))
+
+
+@glossary.command("delete")
+@click.argument("entry_id")
+@click.pass_context
+def glossary_delete(ctx: click.Context, entry_id: str) -> None:
+    """Delete a user entry (bundled entries stay)."""
+    _workbench(ctx).delete(entry_id)
+    click.echo(f"deleted user entry {entry_id}")
+
+
+@main.command()
+@click.argument("term")
+@click.option("--doc", help="Only this document.")
+@click.option("--sort", type=click.Choice(["doc", "left", "right"]), default="doc", show_default=True)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def concordance(ctx: click.Context, term: str, doc: str | None, sort: str, as_csv: bool, as_json: bool) -> None:
+    """Every occurrence of TERM (an entry id or form) across the library, in context, with the aligned English."""
+    from policyreader.services.workbench import sort_concordance, concordance_csv
+
+    lines = sort_concordance(_workbench(ctx).concordance(term, doc), sort)
+    if as_json:
+        _emit([ln.to_json() for ln in lines])
+    elif as_csv:
+        click.echo(concordance_csv(lines), nl=False)
+    else:
+        for ln in lines:
+            click.echo(f"{ln.left:>20}【{ln.match}】{ln.right:<20}  {ln.doc}#{ln.segment}")

@@ -17,7 +17,7 @@ from typing import Any
 
 STATUSES = ("preferred", "accepted", "contested", "avoid")
 DOMAINS = ("core", "moral", "finance", "judicial", "regulation", "lists", "institution", "platform",
-           "campaign", "market", "legal", "rights", "scoring", "policy")
+           "campaign", "market", "legal", "rights", "scoring", "policy", "user")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -414,6 +414,24 @@ def validate_glossary(directory: Path, corpus: Mapping[str, str] | None = None,
     entries, texts, sources, problems = read_glossary_dir(directory)
     problems += validate_entries(entries, texts, sources, corpus, pinyin_fn)
     return sorted(problems, key=lambda p: (p.file, p.line))
+
+
+def extend_entry(base: GlossaryEntry, extension: GlossaryEntry) -> GlossaryEntry:
+    """A bundled entry with a user's additions: extra renderings (deduplicated), extra notes and related ids.
+
+    The bundled data is never changed or dropped; the result's origin is "extended".
+    """
+    known = {r.text.strip().lower() for r in base.renderings}
+    added = [r for r in extension.renderings if r.text.strip().lower() not in known]
+    notes = base.notes
+    if extension.notes and extension.notes not in notes:
+        notes = (notes + "\n\n" if notes else "") + "User note: " + extension.notes
+    return GlossaryEntry(
+        id=base.id, term=base.term, traditional=base.traditional, pinyin=base.pinyin, gloss=base.gloss,
+        variants=list(dict.fromkeys([*base.variants, *extension.variants])), domains=list(base.domains),
+        related=list(dict.fromkeys([*base.related, *extension.related])), dispute=base.dispute, notes=notes,
+        pinyin_override=base.pinyin_override, renderings=[*base.renderings, *added], examples=list(base.examples),
+        origin="extended", path=base.path)
 
 
 def load_glossary(directory: Path, extra: Iterable[GlossaryEntry] = ()) -> Glossary:

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
-from policyreader.core.glossary import Glossary, GlossaryEntry, GlossaryError, load_glossary
+from policyreader.core.glossary import Glossary, GlossaryEntry, GlossaryError, extend_entry, load_glossary
 from policyreader.core.matcher import GlossaryMatcher, TermMatch
 from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
 from policyreader.core.segmenter import Segmenter, Token
@@ -23,6 +23,7 @@ from policyreader.services.errors import UserError
 from policyreader.services.paths import AppPaths, resolve_paths
 from policyreader.storage.db import open_database
 from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
+from policyreader.storage.user_glossary import UserEntryRecord, UserGlossaryRepository
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,25 @@ class TextEngine:
             return self._db
 
     @cached_property
-    def glossary(self) -> Glossary:
+    def bundled_glossary(self) -> Glossary:
+        """The curated glossary shipped in ``glossary/`` (no user entries)."""
         try:
-            return load_glossary(self.paths.glossary_dir, self._user_entries())
+            return load_glossary(self.paths.glossary_dir)
         except GlossaryError as exc:
             raise UserError(f"the glossary in {self.paths.glossary_dir} has errors:\n{exc}") from exc
 
-    def _user_entries(self) -> list[GlossaryEntry]:
-        return list(self._extra)
+    @cached_property
+    def glossary(self) -> Glossary:
+        """Bundled entries with the user's entries applied: new terms added, extensions merged in."""
+        bundled = self.bundled_glossary
+        g = Glossary(dict(bundled.entries), bundled.sources)
+        records = [UserEntryRecord(e, "new") for e in self._extra]
+        if self.paths.database.exists() or self._db is not None:
+            records += UserGlossaryRepository(self.db).all()
+        for rec in records:
+            base = g.entries.get(rec.entry.id)
+            g.entries[rec.entry.id] = extend_entry(base, rec.entry) if rec.mode == "extends" and base else rec.entry
+        return g
 
     @cached_property
     def matcher(self) -> GlossaryMatcher:
@@ -86,9 +98,10 @@ class TextEngine:
         ensure_cedict(self.db)
         return DictionaryRepository(self.db)
 
-    def reload_glossary(self, extra_entries: Iterable[GlossaryEntry]) -> None:
-        """Replace user entries and rebuild everything that depends on the glossary."""
-        self._extra = list(extra_entries)
+    def reload_glossary(self, extra_entries: Iterable[GlossaryEntry] | None = None) -> None:
+        """Re-read user entries and rebuild everything that depends on the glossary."""
+        if extra_entries is not None:
+            self._extra = list(extra_entries)
         for name in ("glossary", "matcher", "_pinyin_by_form"):
             self.__dict__.pop(name, None)
         if "segmenter" in self.__dict__:
@@ -97,7 +110,7 @@ class TextEngine:
     def fork(self) -> TextEngine:
         """An engine for another thread: its own database connection, the same glossary and segmenter."""
         other = TextEngine(self.paths, self._extra)
-        for name in ("glossary", "matcher", "segmenter", "_pinyin_by_form"):
+        for name in ("bundled_glossary", "glossary", "matcher", "segmenter", "_pinyin_by_form"):
             if name in self.__dict__:
                 other.__dict__[name] = self.__dict__[name]
         return other

@@ -169,6 +169,23 @@ class Library:
             segments.append(seg)
         return segments
 
+    def relink(self, doc_ids: Sequence[str] | None = None) -> int:
+        """Recompute the cached glossary links of documents after the glossary changed (no re-segmentation).
+
+        Returns the number of segments whose links changed.
+        """
+        changed = 0
+        for doc_id in doc_ids if doc_ids is not None else [d.id for d in self.repo.documents()]:
+            updates = []
+            for s in self.repo.segments(doc_id):
+                terms = [(m.start, m.end, m.entry) for m in self.engine.terms(s.zh)]
+                en_terms = self._en_terms(s.en, {t[2] for t in terms})
+                if terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]:
+                    updates.append((s.idx, terms, en_terms))
+            self.repo.update_links(doc_id, updates)
+            changed += len(updates)
+        return changed
+
     # -- bundled corpus -----------------------------------------------------------------------
     def _corpus_fingerprint(self) -> str:
         h = hashlib.sha256()
@@ -177,9 +194,10 @@ class Library:
             if p.exists():
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
-        for eid in sorted(self.engine.glossary.entries):
+        bundled = self.engine.bundled_glossary.entries  # user entries are linked by relink(), not by re-import
+        for eid in sorted(bundled):
             h.update(eid.encode())
-            h.update("|".join(self.engine.glossary.entries[eid].forms()).encode())
+            h.update("|".join(bundled[eid].forms()).encode())
         return h.hexdigest()
 
     def ensure_bundled(self, progress: Callable[[int, int, str], bool] | None = None) -> bool:

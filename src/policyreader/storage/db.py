@@ -52,6 +52,12 @@ def m003_annotations(db: sqlite_utils.Database) -> None:
     db.table("annotations").create_index(["doc_id"])
 
 
+@MIGRATIONS()
+def m004_user_glossary_and_alignment_edits(db: sqlite_utils.Database) -> None:
+    db.table("user_entries").create({"id": str, "mode": str, "data": str, "created": str, "modified": str}, pk="id")
+    db.table("alignment_overrides").create({"doc_id": str, "seq": int, "zh": str, "en": str}, pk=("doc_id", "seq"))
+
+
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at *path*, in WAL mode, with all migrations applied."""
     path.parent.mkdir(parents=True, exist_ok=True)

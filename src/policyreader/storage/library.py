@@ -143,6 +143,16 @@ class LibraryRepository:
             for fn in extra:
                 fn()
 
+    def update_links(self, doc_id: str, updates: Sequence[tuple[int, list[tuple[int, int, str]],
+                                                             list[tuple[int, int, str]]]]) -> None:
+        """Store recomputed glossary links for some segments of a document, in one transaction."""
+        if not updates:
+            return
+        with self.db.atomic():
+            for idx, terms, en_terms in updates:
+                self.db.execute("UPDATE segments SET terms = ? WHERE doc_id = ? AND idx = ?",
+                                [json.dumps({"zh": terms, "en": en_terms}, ensure_ascii=False), doc_id, idx])
+
     def delete(self, doc_id: str) -> None:
         with self.db.atomic():
             self._delete_segments(doc_id)

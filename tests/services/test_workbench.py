@@ -1,0 +1,93 @@
+"""The glossary workbench on the real glossary and corpus: search, concordance, user entries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policyreader.cli import main
+
+
+def cli(data_dir: Path, *args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
+    return r.exit_code, r.stdout, r.stderr
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("信用", "xinyong"), ("xinyong", "xinyong"), ("xin4yong4", "xinyong"), ("xìnyòng", "xinyong"),
+    ("zhengxin", "zhengxin"), ("zheng1xin4", "zhengxin"), ("credit reporting", "zhengxin"),
+    ("judgment defaulter", "shixin-bei-zhixing-ren"), ("Credit China", "xinyong-zhongguo"),
+    ("誠信", "chengxin"), ("redlist", "hongmingdan"),
+])
+def test_glossary_search_best_match_first(data_dir: Path, query: str, first: str) -> None:
+    code, out, err = cli(data_dir, "glossary", "search", query, "--json")
+    assert code == 0, err
+    results = json.loads(out)
+    assert results and results[0]["id"] == first
+    assert results == sorted(results, key=lambda r: -r["score"])
+
+
+def test_search_filters_by_domain_and_status(data_dir: Path) -> None:
+    code, out, _ = cli(data_dir, "glossary", "search", "信用", "--domain", "finance", "--json")
+    assert all("finance" in r["domains"] for r in json.loads(out))
+    code, out, _ = cli(data_dir, "glossary", "search", "credit", "--status", "avoid", "--json")
+    assert all(any(x["status"] == "avoid" for x in r["renderings"]) for r in json.loads(out))
+
+
+def test_concordance_contract_and_sorting(data_dir: Path) -> None:
+    code, out, _ = cli(data_dir, "concordance", "征信机构", "--json")
+    lines = json.loads(out)
+    assert len(lines) > 20
+    assert set(lines[0]) == {"doc", "segment", "left", "match", "right", "en"}
+    assert all(ln["match"] == "征信机构" for ln in lines)
+    code, out, _ = cli(data_dir, "concordance", "zhengxin-jigou", "--sort", "right", "--json")
+    rights = [ln["right"] for ln in json.loads(out)]
+    assert rights == sorted(rights)
+    code, out, _ = cli(data_dir, "concordance", "征信机构", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == len(lines) and rows[0]["match"] == "征信机构"
+
+
+def test_concordance_lines_point_at_real_text(data_dir: Path) -> None:
+    code, out, _ = cli(data_dir, "concordance", "失信被执行人", "--json")
+    for ln in json.loads(out):
+        seg = json.loads(cli(data_dir, "show", ln["doc"], "--json")[1])["segments"][ln["segment"]]
+        assert (ln["left"][-5:] + ln["match"] + ln["right"][:5]) in seg["zh"].replace("\n", " ")
+        assert ln["en"] == seg["en"]
+
+
+def test_glossary_add_links_at_once_and_delete_unlinks(data_dir: Path, tmp_path: Path) -> None:
+    f = tmp_path / "t.txt"
+    f.write_text("信息主体守法、履约状况良好。", encoding="utf-8")
+    assert json.loads(cli(data_dir, "terms", str(f), "--json")[1]) == [
+        {"start": 0, "end": 4, "text": "信息主体", "entry": "xinxi-zhuti"}]
+    code, out, _ = cli(data_dir, "glossary", "add", "履约", "--rendering", "performance of agreements",
+                       "--note", "paired with 守法", "--json")
+    assert code == 0
+    entry = json.loads(out)
+    assert entry["origin"] == "user" and entry["renderings"][0]["status"] == "preferred"
+    hits = json.loads(cli(data_dir, "terms", str(f), "--json")[1])
+    assert {"start": 7, "end": 9, "text": "履约", "entry": entry["id"]} in hits
+    conc = json.loads(cli(data_dir, "concordance", "履约", "--json")[1])
+    assert conc, "the library is re-linked at once"
+    assert cli(data_dir, "glossary", "delete", entry["id"])[0] == 0
+    assert len(json.loads(cli(data_dir, "terms", str(f), "--json")[1])) == 1
+    assert cli(data_dir, "glossary", "delete", "chengxin")[0] == 2  # bundled entries cannot be deleted
+
+
+def test_extending_a_bundled_entry_keeps_the_bundled_files(data_dir: Path) -> None:
+    before = (Path(__file__).resolve().parents[2] / "glossary" / "entries" / "chengxin.toml").read_text(encoding="utf-8")
+    code, out, _ = cli(data_dir, "glossary", "add", "诚信", "--rendering", "probity", "--status", "accepted", "--json")
+    data = json.loads(out)
+    assert data["id"] == "chengxin" and data["origin"] == "extended"
+    texts = [r["text"] for r in data["renderings"]]
+    assert texts[0] == "integrity" and texts[-1] == "probity"
+    after = (Path(__file__).resolve().parents[2] / "glossary" / "entries" / "chengxin.toml").read_text(encoding="utf-8")
+    assert before == after
+    exported = json.loads(cli(data_dir, "glossary", "export", "--format", "json", "-o", "-")[1])
+    assert "probity" in [r["text"] for e in exported if e["id"] == "chengxin" for r in e["renderings"]]
