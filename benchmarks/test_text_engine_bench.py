@@ -41,12 +41,15 @@ def test_segmentation_and_linking_vs_bare_jieba(benchmark, engine: TextEngine, c
         bare.append(time.perf_counter() - t)
 
     def ours() -> None:
-        engine.tokens(corpus_text)  # segmentation with glossary terms kept whole
-        engine.terms(corpus_text)   # glossary links
+        links = engine.terms(corpus_text)  # glossary links
+        engine.segmenter.tokens(corpus_text, [(m.start, m.end) for m in links])  # words, terms kept whole
 
     benchmark.pedantic(ours, rounds=rounds, iterations=1)
     ours_s = benchmark.stats.stats.median
     bare_s = sorted(bare)[len(bare) // 2]
+    t = time.perf_counter()
+    engine.terms(corpus_text)
+    report("glossary linking alone, whole corpus", f"{(time.perf_counter() - t) * 1000:.0f} ms")
     chars = len(corpus_text)
     report("segmentation+linking, whole corpus", f"{chars / ours_s / 1000:.0f}k chars/s ({chars} chars)")
     report("bare jieba.lcut, same text", f"{chars / bare_s / 1000:.0f}k chars/s")

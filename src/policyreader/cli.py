@@ -417,7 +417,7 @@ def glossary_delete(ctx: click.Context, entry_id: str) -> None:
 @click.pass_context
 def concordance(ctx: click.Context, term: str, doc: str | None, sort: str, as_csv: bool, as_json: bool) -> None:
     """Every occurrence of TERM (an entry id or form) across the library, in context, with the aligned English."""
-    from policyreader.services.workbench import sort_concordance, concordance_csv
+    from policyreader.services.workbench import concordance_csv, sort_concordance
 
     lines = sort_concordance(_workbench(ctx).concordance(term, doc), sort)
     if as_json:

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
-
 CONTEXT = 32
 
 
@@ -64,6 +61,8 @@ def _context_ok(text: str, start: int, end: int, q: TextQuote) -> bool:
 def _similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
+    from rapidfuzz.distance import Levenshtein
+
     return float(Levenshtein.normalized_similarity(a, b))
 
 
@@ -150,6 +149,8 @@ class Anchorer:
         lo = max(0, expected - 4 * n - 400)
         hi = min(len(text), expected + 5 * n + 400)
         if hi > lo:
+            from rapidfuzz import fuzz
+
             al = fuzz.partial_ratio_alignment(q.exact, text[lo:hi])
             if al is not None and al.score > 0:
                 spans.add((lo + al.dest_start, lo + al.dest_end))

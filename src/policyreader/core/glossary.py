@@ -434,6 +434,29 @@ def extend_entry(base: GlossaryEntry, extension: GlossaryEntry) -> GlossaryEntry
         origin="extended", path=base.path)
 
 
+def glossary_fingerprint(directory: Path) -> str:
+    """Names, sizes and modification times of every glossary file: changes when any file does."""
+    parts = []
+    for p in sorted(directory.rglob("*.toml")):
+        st = p.stat()
+        parts.append(f"{p.relative_to(directory)}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def glossary_to_json(g: Glossary) -> dict[str, Any]:
+    return {"entries": [{**e.to_json(), "path": e.path, "pinyin_override": e.pinyin_override}
+                        for e in g.entries.values()],
+            "sources": [asdict(s) for s in g.sources.values()]}
+
+
+def glossary_from_json(data: Mapping[str, Any]) -> Glossary:
+    entries = {}
+    for d in data["entries"]:
+        e = _entry_from_dict(d, d.get("origin", "bundled"), d.get("path", ""))
+        entries[e.id] = e
+    return Glossary(entries, {s["id"]: BibSource(**s) for s in data["sources"]})
+
+
 def load_glossary(directory: Path, extra: Iterable[GlossaryEntry] = ()) -> Glossary:
     """Load a glossary directory (raising GlossaryError on parse errors) and merge *extra* entries.
 

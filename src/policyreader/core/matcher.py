@@ -7,6 +7,7 @@ the simplified one, so documents in either script link to the same entries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,13 +48,17 @@ class GlossaryMatcher:
                         table.setdefault(v, entry)
         table.update(forms)  # listed forms win over derived ones
         self._forms = table
+        # candidates are indexed by their first two characters (one for single-character forms)
         index: dict[str, list[str]] = {}
         for form in table:
             if form:
-                index.setdefault(form[0], []).append(form)
+                index.setdefault(form[:2], []).append(form)
         for cands in index.values():
             cands.sort(key=len, reverse=True)
         self._index = index
+        firsts = sorted({f[0] for f in table if f})
+        # the regex engine skips, in C, to the next character that can start a form
+        self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
 
     @property
     def forms(self) -> dict[str, str]:
@@ -62,21 +67,26 @@ class GlossaryMatcher:
     def find(self, text: str) -> list[TermMatch]:
         """All non-overlapping matches, scanning left to right and taking the longest at each point."""
         out: list[TermMatch] = []
-        index = self._index
-        i, n = 0, len(text)
-        while i < n:
-            cands = index.get(text[i])
-            if cands:
-                for form in cands:
-                    if text.startswith(form, i):
-                        end = i + len(form)
-                        out.append(TermMatch(i, end, form, self._forms[form]))
-                        i = end
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        if self._starts is None:
+            return out
+        index, search, forms = self._index, self._starts.search, self._forms
+        m = search(text)
+        while m is not None:
+            i = m.start()
+            found = None
+            for form in index.get(text[i:i + 2], ()):
+                if text.startswith(form, i):
+                    found = form
+                    break
+            single = index.get(text[i])
+            if found is None and single:
+                found = single[0]
+            if found is None:
+                m = search(text, i + 1)
+                continue
+            end = i + len(found)
+            out.append(TermMatch(i, end, found, forms[found]))
+            m = search(text, end)
         return out
 
     def find_all_forms(self, texts: Iterable[str]) -> list[list[TermMatch]]:

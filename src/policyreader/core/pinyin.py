@@ -12,8 +12,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-from pypinyin import Style, lazy_pinyin
-
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -79,6 +77,8 @@ def word_pinyin(word: str, entries: Mapping[str, str] | None = None) -> str:
         return table[word]
     if not _HAN.search(word):
         return ""
+    from pypinyin import Style, lazy_pinyin  # loaded on first use: it takes a third of a second
+
     return "".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
 
 
@@ -88,6 +88,8 @@ def word_pinyin_numbers(word: str, entries: Mapping[str, str] | None = None) -> 
         return marks_to_numbers(word_pinyin(word, entries))
     if not _HAN.search(word):
         return ""
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True,
                                 errors="default"))
 
@@ -102,4 +104,6 @@ def term_pinyin(term: str) -> str:
     table = overrides()
     if term in table:
         return table[term]
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(term, style=Style.TONE))

@@ -5,13 +5,12 @@ This module owns two pieces of knowledge: how an English text is matched against
 joining), and the rules that turn a (Chinese, English) segment into :class:`Finding` objects.
 
 Terminology rules, per segment and per glossary entry found in the Chinese by :class:`GlossaryMatcher`
-(leftmost-longest, so 信用 inside 社会信用体系 is not an occurrence of 信用):
+(leftmost-longest, so 信用 inside 社会信用体系 is not checked as an occurrence of its own):
 
-* every rendering of every entry present is looked for in the English; a stretch of English can
-  render only one term, so matches are *claimed* longest first (``social credit system`` is claimed by
-  社会信用体系 and its ``credit`` does not also vouch for a separate 信用). When one stretch is a
-  rendering of two entries present, it goes to the entry that still has unclaimed Chinese
-  occurrences, then to the entry for which it is a good (preferred/accepted) rendering;
+* every rendering of every entry in the Chinese, nested ones included, is looked for in the English.
+  A stretch of English renders only one term, so matches are *claimed*, longest first:
+  ``social credit system`` is claimed by 社会信用体系 and its ``credit`` cannot also vouch for a
+  separate 信用 (see :func:`claim_renderings` for how ties between entries are broken);
 * an ``avoid`` rendering claimed by the entry → ``term-avoid`` (error), whatever else is there;
 * else a preferred/accepted rendering → no finding; else a contested one → ``term-contested``
   (warning); else ``term-missing`` (error).
@@ -101,7 +100,8 @@ def stem(word: str) -> str:
 
     Both the glossary renderings and the English text go through it word by word, so "credit
     reports", "credit reporting" and "credit reported" share the stems of "credit report"; words that
-    merely start with another word keep their own stem ("creditor" is not "credit").
+    merely start with another word keep their own stem ("creditor" is not "credit"). Derivational
+    suffixes are left alone ("regulation" is not "regulate"): they often change the meaning.
     """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -173,9 +173,6 @@ class EnglishText:
             if _BREAK.search(norm, last, m.start()):
                 breaks.append(pos)
             s = stem(m.group())
-            if not s:
-                last = m.end()
-                continue
             starts[pos] = m.start()
             parts.append(s)
             pos += len(s)
@@ -221,59 +218,76 @@ class RenderingHit:
 
 
 @dataclass(frozen=True)
-class _Pattern:
+class RenderingPattern:
+    """One searchable form of one rendering of an entry."""
+
     entry: str
     status: str
     rendering: str
     key: str
+    size: int  # letters and digits in the surface form, to prefer the closest of two stem-equal renderings
 
 
 _STATUS_RANK = {"preferred": 0, "accepted": 0, "contested": 1, "avoid": 2}
-
-
 #: words that make a rendering a phrase rather than a compound of content words
 _FUNCTION_WORDS = frozenset("a an the of and or for in on at to with by from as".split())
 
 
-def rendering_keys(text: str) -> list[str]:
-    """The keys a rendering is searched by: each alternative, and for a compound of content words
-    ("credit information sharing") also its *of*-inversion ("sharing of (the) credit information")."""
-    keys: list[str] = []
+def _size(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def rendering_forms(text: str) -> list[str]:
+    """The surface forms a rendering is searched by: each alternative, and for a compound of content
+    words ("credit information sharing") also its *of*-inversion ("sharing of (the) credit information")."""
+    out: list[str] = []
     for alt in rendering_alternatives(text):
         words = _TOKEN.findall(alt)
         forms = [alt]
         if len(words) >= 2 and not any(w.lower() in _FUNCTION_WORDS for w in words):
             head, rest = words[-1], " ".join(words[:-1])
             forms += [f"{head} of {rest}", f"{head} of the {rest}"]
-        for f in forms:
-            key = rendering_key(f)
-            if key and key not in keys:
-                keys.append(key)
-    return keys
+        out += [f for f in forms if f not in out]
+    return out
 
 
-def compile_patterns(entry: GlossaryEntry) -> list[_Pattern]:
+def rendering_keys(text: str) -> list[str]:
+    """The stem keys of :func:`rendering_forms`."""
+    return list(dict.fromkeys(k for k in map(rendering_key, rendering_forms(text)) if k))
+
+
+def compile_patterns(entry: GlossaryEntry) -> list[RenderingPattern]:
     """Every searchable form of every rendering of an entry."""
-    return [_Pattern(entry.id, r.status, r.text, key) for r in entry.renderings for key in rendering_keys(r.text)]
+    out: list[RenderingPattern] = []
+    seen: set[tuple[str, str]] = set()
+    for r in entry.renderings:
+        for form in rendering_forms(r.text):
+            key = rendering_key(form)
+            if key and (r.text, key) not in seen:
+                seen.add((r.text, key))
+                out.append(RenderingPattern(entry.id, r.status, r.text, key, _size(form)))
+    return out
 
 
-def claim_renderings(text: EnglishText, patterns: Sequence[_Pattern],
+def claim_renderings(text: EnglishText, patterns: Sequence[RenderingPattern],
                      occurrences: Mapping[str, int] | None = None) -> list[RenderingHit]:
     """Assign stretches of English to renderings, longest first, each stretch to one entry.
 
     *occurrences* (entry id → Chinese occurrences) makes this two passes: first every Chinese
-    occurrence gets a stretch (longest first; only a good rendering closes an occurrence), then
-    repeated English mentions are assigned. So when
-    "sharing of credit information" occurs twice in the English but 信用信息共享 once in the Chinese,
-    the second mention's "credit information" goes to a separate 信用信息. Between entries that
-    share a rendering, a good (preferred/accepted) rendering wins over a contested or avoided one.
+    occurrence gets a stretch (longest first; only a good rendering closes an occurrence, and
+    contested or avoided renderings are always taken, so they are never hidden), then repeated
+    English mentions are assigned. So when "sharing of credit information" occurs twice in the
+    English but 信用信息共享 once in the Chinese, the second mention's "credit information" goes to a
+    separate 信用信息. Between entries whose
+    renderings match the same stretch, the closer spelling wins ("credit report" is 信用报告, "credit
+    reporting" 征信), then a good (preferred/accepted) rendering over a contested or avoided one.
     """
-    cands: list[tuple[int, int, _Pattern]] = []
+    cands: list[tuple[int, int, RenderingPattern]] = []
     for p in patterns:
         for s, e in text.find(p.key):
             cands.append((s, e, p))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    groups: list[tuple[int, int, list[_Pattern]]] = []
+    groups: list[tuple[int, int, list[RenderingPattern]]] = []
     for s, e, p in cands:
         if groups and groups[-1][0] == s and groups[-1][1] == e:
             groups[-1][2].append(p)
@@ -286,10 +300,13 @@ def claim_renderings(text: EnglishText, patterns: Sequence[_Pattern],
         for s, e, group in groups:
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            eligible = [p for p in group if remaining.get(p.entry, 0) > 0] if first_pass else group
+            eligible = [p for p in group if remaining.get(p.entry, 0) > 0 or p.status not in GOOD] \
+                if first_pass else group
             if not eligible:
                 continue
-            best = min(eligible, key=lambda p: (remaining.get(p.entry, 0) <= 0, _STATUS_RANK.get(p.status, 3)))
+            size = _size(text.text[s:e])
+            best = min(eligible, key=lambda p: (remaining.get(p.entry, 0) <= 0, abs(p.size - size),
+                                                _STATUS_RANK.get(p.status, 3)))
             if best.status in GOOD:  # a contested or avoided rendering leaves the occurrence open
                 remaining[best.entry] = remaining.get(best.entry, 0) - 1
             taken.append((s, e))
@@ -303,7 +320,6 @@ def claim_renderings(text: EnglishText, patterns: Sequence[_Pattern],
 # --------------------------------------------------------------------------------------------------
 
 _CN = f"[{CN_NUM}]"
-_CN_DIGITS = "〇零一二三四五六七八九两"
 _MEASURE = (r"(?=元|年|个月|月|日|天|个?工作日|倍|人|名|家|周|小时|岁|次|项|种|类|件|份|个|位|所|条)")
 _ZH_NUMBER = re.compile(
     rf"(?P<struct>第(?P<sn>{_CN}+|\d+)(?P<sk>条|章|节))"
@@ -342,11 +358,13 @@ def _canon(d: Decimal) -> str:
     return format(d.normalize(), "f")
 
 
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+
+
 def chinese_int(text: str) -> int | None:
     """A Chinese numeral (十二, 一百零五, 二〇一三) or ASCII digits as an int."""
-    if len(text) > 1 and all(c in _CN_DIGITS for c in text):
-        return int("".join(str("〇一二三四五六七八九".find(c) if c in "〇一二三四五六七八九"
-                                else {"零": 0, "两": 2}[c]) for c in text))
+    if len(text) > 1 and all(c in _CN_DIGIT_VALUE for c in text):  # digit by digit, as in years
+        return int("".join(str(_CN_DIGIT_VALUE[c]) for c in text))
     return chinese_numeral_to_int(text)
 
 
@@ -474,13 +492,13 @@ def _struct_label(ref: tuple[str, int]) -> str:
 # --------------------------------------------------------------------------------------------------
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LETTERS = re.compile(r"[^\W_]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def mostly_cjk(text: str) -> bool:
     """More than half of the letters (not spaces, digits or punctuation) are CJK characters."""
-    letters = [c for c in _LETTERS.findall(text) if not c.isdigit()]
-    return bool(letters) and sum(1 for c in letters if _CJK.match(c)) * 2 > len(letters)
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_CJK.findall(text)) * 2 > letters
 
 
 def _quote(texts: Sequence[str]) -> str:
@@ -494,15 +512,44 @@ class TerminologyChecker:
         self._entries = entries
         self._matcher = matcher
         self._patterns = {eid: compile_patterns(e) for eid, e in entries.items()}
+        index: dict[str, list[tuple[str, str]]] = {}
+        for form, eid in matcher.forms.items():
+            if form and eid in entries:
+                index.setdefault(form[0], []).append((form, eid))
+        self._index = index
 
-    def hits(self, zh: str, en: str) -> list[RenderingHit]:
-        """The stretches of *en* claimed as renderings of the glossary terms found in *zh*."""
+    def occurrences(self, zh: str) -> tuple[dict[str, list[str]], dict[str, int]]:
+        """The entries to check (leftmost-longest occurrences, with the forms as written) and how often
+        each entry's forms occur at all, nested ones included (信用 inside 社会信用体系).
+
+        The nested counts let a nested term claim English: "public credit information" inside the
+        English of 公共信用信息服务平台 belongs to its nested 公共信用信息, not to a separate 信用.
+        """
+        checked: dict[str, list[str]] = {}
         counts: dict[str, int] = {}
         for m in self._matcher.find(zh):
-            if m.entry in self._entries:
-                counts[m.entry] = counts.get(m.entry, 0) + 1
+            if m.entry not in self._entries:
+                continue
+            checked.setdefault(m.entry, []).append(m.text)
+            counts[m.entry] = counts.get(m.entry, 0) + 1
+            for i in range(m.start, m.end):
+                for form, eid in self._index.get(zh[i], ()):
+                    end = i + len(form)
+                    if end <= m.end and (i, end) != (m.start, m.end) and zh.startswith(form, i):
+                        counts[eid] = counts.get(eid, 0) + 1
+        return checked, counts
+
+    def hits(self, zh: str, en: str) -> list[RenderingHit]:
+        """The stretches of *en* claimed as renderings of the glossary terms found in *zh* (nested
+        terms included)."""
+        return self._claims(zh, en)[1]
+
+    def _claims(self, zh: str, en: str) -> tuple[dict[str, list[str]], list[RenderingHit]]:
+        checked, counts = self.occurrences(zh)
+        if not checked:
+            return checked, []
         patterns = [p for eid in counts for p in self._patterns[eid]]
-        return claim_renderings(EnglishText(en), patterns, counts)
+        return checked, claim_renderings(EnglishText(en), patterns, counts)
 
     def check(self, segments: Sequence[QASegment]) -> list[Finding]:
         """All findings, in segment order."""
@@ -512,6 +559,7 @@ class TerminologyChecker:
         return out
 
     def check_segment(self, seg: QASegment) -> list[Finding]:
+        """The findings of one segment: identical/untranslated, else terminology then numbers."""
         zh, en = seg.zh.strip(), seg.en.strip()
         if not zh:
             return []
@@ -534,16 +582,9 @@ class TerminologyChecker:
         return Finding(segment, kind, SEVERITY[kind], term, entry, found, expected, message)
 
     def _terms(self, sid: int, zh: str, en: str) -> list[Finding]:
-        occurrences: dict[str, list[str]] = {}
-        for m in self._matcher.find(zh):
-            if m.entry in self._entries:
-                occurrences.setdefault(m.entry, []).append(m.text)
-        if not occurrences:
-            return []
-        counts = {eid: len(forms) for eid, forms in occurrences.items()}
-        patterns = [p for eid in occurrences for p in self._patterns[eid]]
+        occurrences, hits_all = self._claims(zh, en)
         by_entry: dict[str, list[RenderingHit]] = {}
-        for h in claim_renderings(EnglishText(en), patterns, counts):
+        for h in hits_all:
             by_entry.setdefault(h.entry, []).append(h)
         out: list[Finding] = []
         for eid, forms in occurrences.items():

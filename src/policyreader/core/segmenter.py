@@ -16,10 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
-
 
 @dataclass(frozen=True)
 class Token:
@@ -34,6 +30,9 @@ class Segmenter:
     """A thread-safe wrapper around a private ``jieba.Tokenizer``."""
 
     def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = ()):
+        import jieba  # imported here so that starting the GUI does not wait for it
+
+        jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
         if cache_dir is not None:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -72,18 +71,29 @@ class Segmenter:
         """
         self.warm_up()
         with self._lock:
-            cuts = list(self._tokenizer.tokenize(text, HMM=True))
-        bounds = {0, len(text)}
-        for _word, start, end in cuts:
-            bounds.add(start)
-            bounds.add(end)
-        for start, end in keep:
-            for b in [b for b in bounds if start < b < end]:
-                bounds.discard(b)
-            bounds.add(start)
-            bounds.add(end)
-        ordered = sorted(bounds)
-        return [Token(a, b, text[a:b]) for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+            words = self._tokenizer.lcut(text, HMM=True)
+        # jieba's words cover the text in order, so their ends are the token boundaries
+        bounds = [0]
+        pos = 0
+        for w in words:
+            pos += len(w)
+            bounds.append(pos)
+        spans = sorted(keep)
+        if spans:
+            merged: list[int] = []
+            k = 0
+            for b in bounds:
+                # drop boundaries strictly inside a kept span; add the span's own edges
+                while k < len(spans) and spans[k][1] <= b:
+                    merged.extend(spans[k])
+                    k += 1
+                if k < len(spans) and spans[k][0] < b < spans[k][1]:
+                    continue
+                merged.append(b)
+            for sp in spans[k:]:
+                merged.extend(sp)
+            bounds = sorted(set(merged))
+        return [Token(a, b, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
     def words(self, text: str) -> list[str]:
         """The token texts only (like ``jieba.lcut``)."""

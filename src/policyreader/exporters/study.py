@@ -25,9 +25,9 @@ from .model import AnnotatedEntry, AnnotatedGlossary, citation, cited_source_ids
 STATUS_LABEL = {"preferred": "preferred", "accepted": "accepted", "contested": "contested", "avoid": "avoid"}
 _STATUS_COLOUR = {"preferred": "#1b7a3a", "accepted": "#35608f", "contested": "#a05a00", "avoid": "#b0282d"}
 
+BROWSER_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif'
 _CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
-       max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }
+body { max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }
 h1 { border-bottom: 2px solid #444; }
 h2 { margin-top: 2em; border-bottom: 1px solid #bbb; }
 .trad { color: #666; font-weight: normal; }
@@ -145,12 +145,17 @@ def _bibliography_html(glossary: AnnotatedGlossary) -> str:
     return "<h2>Bibliography</h2><ul>" + "".join(items) + "</ul>"
 
 
-def html_document(glossary: AnnotatedGlossary) -> str:
-    """The whole study glossary as one self-contained HTML page."""
+def html_document(glossary: AnnotatedGlossary, font_family: str = BROWSER_FONTS) -> str:
+    """The whole study glossary as one self-contained HTML page.
+
+    *font_family* is the CSS font stack of the body; ``""`` leaves it out (the PDF exporter sets its
+    fonts on the document instead).
+    """
     n = len(glossary.entries)
+    css = (f"body {{ font-family: {font_family}; }}" if font_family else "") + _CSS
     body = "".join(_entry_html(ae, glossary.sources) for ae in glossary.entries)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(glossary.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f"<title>{escape(glossary.title)}</title>\n<style>{css}</style>\n</head>\n<body>\n"
             f"<h1>{escape(glossary.title)}</h1>\n<p class=\"meta\">{n} {'entry' if n == 1 else 'entries'}</p>\n"
             f"{body}\n{_bibliography_html(glossary)}\n</body>\n</html>\n")
 

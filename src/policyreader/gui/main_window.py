@@ -31,6 +31,7 @@ from policyreader.gui.qt import (
     Qt,
     QTextCursor,
     QTextDocument,
+    QTimer,
     QUndoStack,
     QVBoxLayout,
     QWidget,
@@ -322,7 +323,11 @@ class MainWindow(QMainWindow):
                 progress.setValue(n)
                 progress.setLabelText(f"Importing the bundled corpus… {label}")
 
-        workers.start(job, done, self._error, progressed)
+        if fresh:
+            workers.start(job, done, self._error, progressed)
+        else:
+            # let the first document paint before the warm-up competes for the interpreter
+            QTimer.singleShot(150, lambda: workers.start(job, done, self._error, progressed))
 
     def _open_initial(self) -> None:
         last = str(self.settings.value("reader/lastDocument", ""))

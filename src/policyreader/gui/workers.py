@@ -28,6 +28,12 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:
+            pass  # the window that asked for the work was closed before it finished: nobody to tell
+
+    def _run(self) -> None:
+        try:
             result = self.fn(lambda d, t, label: self.signals.progress.emit(d, t, label))
         except Exception as exc:  # noqa: BLE001 - reported to the user through the failed signal
             from policyreader.importers import ImportFailure

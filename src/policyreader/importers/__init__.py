@@ -13,11 +13,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .base import MAX_BYTES, ImportedDocument, ImportFailure
-from .docx import read_docx
-from .html import read_html
-from .pdf import read_pdf
 from .text import decode_text, read_text
-from .tmx import read_tmx
+
+
+# The heavier readers (python-docx, pdfminer, the HTML and TMX parsers) load on first use, so that
+# starting the app does not pay for formats it may never read.
+def read_docx(data: bytes, name: str) -> ImportedDocument:
+    from .docx import read_docx as reader
+
+    return reader(data, name)
+
+
+def read_html(data: bytes, name: str) -> ImportedDocument:
+    from .html import read_html as reader
+
+    return reader(data, name)
+
+
+def read_pdf(data: bytes, name: str) -> ImportedDocument:
+    from .pdf import read_pdf as reader
+
+    return reader(data, name)
+
+
+def read_tmx(data: bytes, name: str) -> ImportedDocument:
+    from .tmx import read_tmx as reader
+
+    return reader(data, name)
 
 __all__ = [
     "MAX_BYTES",

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 from policyreader.core.alignment import Link, ParagraphAligner
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.document import build_outline, join_side, outline_kind, parse_source
@@ -83,6 +81,8 @@ def content_hash(zh: Sequence[str], en: Sequence[str]) -> str:
 
 def slugify(title: str, fallback: str = "document") -> str:
     """An ASCII id for a document: pinyin for Chinese titles, lower-case words otherwise."""
+    from pypinyin import lazy_pinyin
+
     words = lazy_pinyin(title) if _HAN.search(title) else [title]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return (slug or fallback)[:60].strip("-")
@@ -132,23 +132,16 @@ class Library:
                 last = e
         return out
 
-    def _index_terms(self, words: list[str]) -> str:
-        """Index text for one Chinese segment: tokens, their dictionary sub-words, and single characters."""
-        freq = self.engine.segmenter._tokenizer.FREQ  # the tokenizer's own dictionary
-        out: list[str] = []
-        for w in words:
-            if not _WORDLIKE.search(w):
-                continue
-            out.append(w)
-            if len(w) > 2:
-                for n in (2, 3):
-                    for i in range(len(w) - n + 1):
-                        sub = w[i:i + n]
-                        if sub != w and freq.get(sub):
-                            out.append(sub)
-            if len(w) > 1 and _HAN.search(w):
-                out.extend(ch for ch in w if _HAN.match(ch))
-        return " ".join(out)
+    @staticmethod
+    def _index_terms(words: list[str]) -> str:
+        """Index text for one Chinese segment: its jieba tokens, then each Chinese character once.
+
+        Tokens answer most queries directly; the characters let a query that jieba cuts differently
+        (诚信 inside 诚信建设) still find its candidates, which ``search`` then checks verbatim.
+        """
+        tokens = [w for w in words if _WORDLIKE.search(w)]
+        chars = dict.fromkeys(ch for w in tokens if len(w) > 1 for ch in w if _HAN.match(ch))
+        return " ".join(tokens) + " " + " ".join(chars)
 
     def build_segments(self, zh_paras: Sequence[str], levels: Sequence[int], en_paras: Sequence[str],
                        links: Sequence[Link]) -> list[SegmentRow]:
@@ -373,9 +366,10 @@ class Library:
         q = query.strip()
         if not q:
             raise UserError("empty search query")
-        titles = {d.id: d.title for d in self.repo.documents()}
         if _HAN.search(q):
             words = [t.text for t in self.engine.tokens(q) if _WORDLIKE.search(t.text)]
+            # the query's jieba tokens find most hits; its characters then find the rest (a query that
+            # jieba cuts differently in the document), every candidate being checked verbatim below
             expressions = [" AND ".join(_fts_quote(w) for w in words),
                            " AND ".join(_fts_quote(ch) for ch in dict.fromkeys(q) if _HAN.match(ch))]
             needle, fold = q, False
@@ -390,24 +384,23 @@ class Library:
         for expr in expressions:
             if not expr:
                 continue
-            for doc_id, idx, side in self.repo.search_candidates(expr, max(5000, limit * 5)):
+            for doc_id, idx, side, text in self.repo.search_candidates(expr):
                 if (doc_id, idx, side) in seen or (doc and doc_id != doc):
                     continue
                 seen.add((doc_id, idx, side))
-                texts = self.repo.segment_text(doc_id, idx)
-                if texts is None:
-                    continue
-                text = texts[0] if side == "zh" else texts[1]
                 snippet = make_snippet(text, needle, fold)
                 if snippet is None and fold:
                     snippet = make_snippet(text, words[0], True)
                 if snippet is None:
                     continue
-                hits.append(SearchHit(doc_id, idx, side, snippet, titles.get(doc_id, "")))
+                hits.append(SearchHit(doc_id, idx, side, snippet))
                 if len(hits) >= limit:
-                    return hits
-            if hits:
+                    break
+            if len(hits) >= limit:
                 break
+        titles = self.repo.titles(h.doc for h in hits)
+        for h in hits:
+            h.title = titles.get(h.doc, "")
         return hits
 
 

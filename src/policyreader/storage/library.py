@@ -8,7 +8,7 @@ trigram tokenizer cannot find two-character words such as 诚信; queries are se
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -167,11 +167,22 @@ class LibraryRepository:
                 "imported_at": imported, "updated_at": updated}
 
     # -- search -------------------------------------------------------------------------------
-    def search_candidates(self, match: str, limit: int) -> list[tuple[str, int, str]]:
-        """(doc_id, segment idx, side) rows whose indexed body matches an FTS5 *match* expression."""
-        return [(r[0], int(r[1]), r[2]) for r in self.db.execute(
-            "SELECT doc_id, idx, side FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
-            [match, limit])]
+    def search_candidates(self, match: str) -> Iterator[tuple[str, int, str, str]]:
+        """(doc_id, segment idx, side, text of that side) for index rows matching an FTS5 expression,
+        in library order, streamed so the caller can stop as soon as it has enough."""
+        cur = self.db.execute(
+            "SELECT si.doc_id, si.idx, si.side, CASE si.side WHEN 'zh' THEN s.zh ELSE s.en END "
+            "FROM search_index si JOIN segments s ON s.doc_id = si.doc_id AND s.idx = si.idx "
+            "WHERE search_index MATCH ?", [match])
+        for r in cur:
+            yield r[0], int(r[1]), r[2], r[3] or ""
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(set(doc_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return {r[0]: r[1] for r in self.db.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", ids)}
 
     def segment_text(self, doc_id: str, idx: int) -> tuple[str, str] | None:
         r = self.db.execute("SELECT zh, en FROM segments WHERE doc_id = ? AND idx = ?", [doc_id, idx]).fetchone()
