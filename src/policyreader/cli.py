@@ -141,19 +141,59 @@ def glossary_validate(directory: str | None, corpus: str | None) -> None:
 
 
 @glossary.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "tbx3", "tsv", "csv", "md", "html", "pdf", "anki", "json"]),
+              default="json", show_default=True)
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output (text formats).")
+@click.option("--only-annotated", is_flag=True, help="Only entries you have annotated.")
+@click.option("--doc", "docs", multiple=True, help="Only entries that occur in this document; repeatable.")
+@click.option("--domain", "domains", multiple=True, help="Only entries in this domain; repeatable.")
+@click.option("--tag", "tags", multiple=True, help="Only entries with an annotation carrying this tag; repeatable.")
+@click.option("--only-user", is_flag=True, help="Only your own entries and extensions.")
 @click.pass_context
-def glossary_export(ctx: click.Context, fmt: str, output: str) -> None:
-    """Export the glossary (bundled and user entries)."""
-    from policyreader.services.glossary import dumps, glossary_json
+def glossary_export(ctx: click.Context, fmt: str, output: str, only_annotated: bool, docs: tuple[str, ...],
+                    domains: tuple[str, ...], tags: tuple[str, ...], only_user: bool) -> None:
+    """Export the annotated glossary (bundled and user entries, with your notes)."""
+    from policyreader.services.glossary_exchange import GlossaryExchange, Selection
 
-    text = dumps(glossary_json(_engine(ctx).glossary))
+    selection = Selection(list(domains), list(tags), list(docs), only_annotated, only_user)
+    exchange = GlossaryExchange(_library(ctx, bundled=bool(docs) or only_annotated or bool(tags)))
     if output == "-":
-        click.echo(text)
-    else:
-        Path(output).write_text(text + "\n", encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        if fmt in ("pdf", "anki"):
+            raise UserError(f"--format {fmt} writes a binary file: give -o FILE")
+        from policyreader.exporters import render
+
+        sys.stdout.write(render(exchange.build(selection), fmt).decode("utf-8"))
+        return
+    n = exchange.export(fmt, Path(output), selection)
+    click.echo(f"wrote {n} entries to {output}", err=True)
+
+
+@glossary.command("import")
+@click.argument("file")
+@click.option("--dry-run", is_flag=True, help="Only show what would change.")
+@click.option("--take-conflicts", is_flag=True, help="Also merge entries that conflict with the glossary.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def glossary_import(ctx: click.Context, file: str, dry_run: bool, take_conflicts: bool, as_json: bool) -> None:
+    """Import a termbase (TBX v2/v3, OmegaT TSV, CSV, JSON) into your user glossary, after a preview."""
+    from policyreader.services.glossary_exchange import GlossaryExchange
+
+    exchange = GlossaryExchange(_library(ctx))
+    _incoming, preview = exchange.preview(Path(file))
+    report: dict[str, Any] = exchange.preview_json(preview)
+    if not dry_run:
+        report["applied"] = exchange.apply(preview, take_conflicts)
+    if as_json:
+        _emit(report)
+        return
+    click.echo(f"new: {len(report['new'])}, changed: {len(report['changed'])}, "
+               f"conflicting: {len(report['conflicting'])}, unchanged: {report['unchanged']}")
+    for c in report["conflicting"]:
+        click.echo(f"  conflict {c['id']} ({c['term']}): {'; '.join(c['why'])}")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+    elif preview.conflicting and not take_conflicts:
+        click.echo("conflicting entries were left out (use --take-conflicts to merge them)")
 
 
 def _library(ctx: click.Context, bundled: bool = True) -> Any:
@@ -427,3 +467,62 @@ def concordance(ctx: click.Context, term: str, doc: str | None, sort: str, as_cs
     else:
         for ln in lines:
             click.echo(f"{ln.left:>20}【{ln.match}】{ln.right:<20}  {ln.doc}#{ln.segment}")
+
+
+def _qa(ctx: click.Context) -> Any:
+    from policyreader.services.qa import QAService
+
+    if "qa" not in ctx.obj:
+        ctx.obj["qa"] = QAService(_library(ctx))
+    return ctx.obj["qa"]
+
+
+@main.command()
+@click.argument("target", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "html", "csv", "text"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", default="-", help="Write the report here (default: standard output).")
+@click.pass_context
+def qa(ctx: click.Context, target: tuple[str, ...], fmt: str, output: str) -> None:
+    """Check a translation against the glossary: 'qa DOC' for a library document, 'qa SOURCE TRANSLATION'
+    for two files. Exits with code 1 when errors (not accepted) exist."""
+    svc = _qa(ctx)
+    if len(target) == 1:
+        findings = svc.check_doc(target[0])
+        title = target[0]
+    elif len(target) == 2:
+        _segments, plain = svc.check_files(Path(target[0]), Path(target[1]))
+        findings = [(f, False) for f in plain]
+        title = f"{target[0]} / {target[1]}"
+    else:
+        raise UserError("give a document id, or a source file and its translation")
+    if fmt == "text":
+        text = "".join(f"#{f.segment}\t{f.severity}\t{f.kind}\t{f.term}\t{f.message}"
+                       f"{' (accepted)' if a else ''}\n" for f, a in findings)
+    else:
+        text = svc.report(findings, fmt, title)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    errors = sum(1 for f, a in findings if f.severity == "error" and not a)
+    click.echo(f"{len(findings)} finding(s), {errors} error(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("term")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def stats(ctx: click.Context, term: str, as_json: bool) -> None:
+    """Corpus evidence: how TERM's renderings are actually used across the aligned documents."""
+    data = _qa(ctx).evidence(term)
+    if as_json:
+        _emit(data)
+        return
+    click.echo(f"{data['term']} ({data['entry']}): {data['total']} aligned occurrence(s)")
+    for text, n in sorted(data["renderings"].items(), key=lambda kv: -kv[1]):
+        click.echo(f"  {n:4}  {text}")
+    click.echo(f"  {data['none']:4}  (none of the known renderings)")

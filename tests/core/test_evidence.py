@@ -43,16 +43,16 @@ def occurrences(entry_id: str) -> list[Occurrence]:
     return [o for o in corpus_segments() if any(m.entry == entry_id for m in matcher.find(o[2]))]
 
 
-def test_guiji_usage_shows_our_translations_disagree_with_the_glossary() -> None:
-    entry = glossary().entries["guiji"]  # 归集: preferred "aggregation", contested "collection"
+def test_guiji_usage_follows_the_glossary_after_the_translations_were_revised() -> None:
+    entry = glossary().entries["guiji"]  # 归集: preferred "aggregation" (verb "aggregate"), contested "collection"
     occ = occurrences("guiji")
     usage = rendering_usage(entry, occ)
     assert usage.total == len(occ) > 0
-    assert set(usage.renderings) == {"aggregation", "collection"}
-    assert usage.renderings["collection"] > usage.renderings["aggregation"]
-    # the Zhejiang translation uses "collection" throughout
+    assert set(usage.renderings) == {"aggregation", "aggregate", "collection"}
+    # "collection" still shows up where 采集 ("collection") stands beside 归集 in the same segment
+    assert usage.renderings["aggregation"] + usage.renderings["aggregate"] > 3 * usage.renderings["collection"]
     zhejiang = usage.by_document["zhejiang_public_credit_info_regulations_2017"]
-    assert zhejiang.get("aggregation", 0) == 0 and zhejiang["collection"] > 0
+    assert zhejiang.get("aggregation", 0) + zhejiang.get("aggregate", 0) > 0 and zhejiang.get("collection", 0) == 0
     # every occurrence is either counted under a rendering or under "none"
     assert usage.none + sum(usage.renderings.values()) >= usage.total
     assert sum(c["none"] for c in usage.by_document.values()) == usage.none

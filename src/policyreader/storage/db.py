@@ -58,6 +58,11 @@ def m004_user_glossary_and_alignment_edits(db: sqlite_utils.Database) -> None:
     db.table("alignment_overrides").create({"doc_id": str, "seq": int, "zh": str, "en": str}, pk=("doc_id", "seq"))
 
 
+@MIGRATIONS()
+def m005_accepted_qa_findings(db: sqlite_utils.Database) -> None:
+    db.table("qa_accepted").create({"doc_id": str, "key": str, "accepted": str}, pk=("doc_id", "key"))
+
+
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at *path*, in WAL mode, with all migrations applied."""
     path.parent.mkdir(parents=True, exist_ok=True)
