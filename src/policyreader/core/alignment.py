@@ -221,3 +221,64 @@ def score_links(predicted: Sequence[Link], gold: Sequence[Link]) -> tuple[float,
     prec, rec = tp / len(p), tp / len(g)
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return prec, rec, f1
+
+
+def _runs(paras: Sequence[str], text: str) -> list[int]:
+    """Start indices i where paras[i:i+k] joined by newlines equals *text* (k = its paragraph count)."""
+    parts = text.split("\n") if text else []
+    k = len(parts)
+    if not k:
+        return []
+    return [i for i in range(len(paras) - k + 1) if list(paras[i:i + k]) == parts]
+
+
+def apply_overrides(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
+                    overrides: Sequence[tuple[str, str]]) -> list[Link]:
+    """Re-apply a user's manual alignment where the text it joined is unchanged.
+
+    Each override is one segment the user made (its zh and en text, paragraphs joined by newlines). Where
+    both texts still occur, once each, as runs of consecutive paragraphs, those paragraphs are linked as the
+    user linked them; links that overlapped them are cut back to their remaining paragraphs.
+    """
+    result = list(links)
+    for zh_text, en_text in overrides:
+        zs, es = _runs(zh, zh_text), _runs(en, en_text)
+        if len(zs) > 1 or len(es) > 1 or (not zs and zh_text) or (not es and en_text) or (not zs and not es):
+            continue  # changed or ambiguous text: the automatic alignment stands
+        zr = set(range(zs[0], zs[0] + len(zh_text.split("\n")))) if zs else set()
+        er = set(range(es[0], es[0] + len(en_text.split("\n")))) if es else set()
+        forced = Link(tuple(sorted(zr)), tuple(sorted(er)), 1.0)
+        if forced in result:
+            continue
+        kept: list[Link] = []
+        for lk in result:
+            if not (set(lk.zh) & zr or set(lk.en) & er):
+                kept.append(lk)
+                continue
+            rest_z = tuple(i for i in lk.zh if i not in zr)
+            rest_e = tuple(j for j in lk.en if j not in er)
+            if rest_z or rest_e:
+                kept.append(Link(rest_z, rest_e, lk.confidence))
+        kept.append(forced)
+        result = _order(kept)
+    return result
+
+
+def _order(links: list[Link]) -> list[Link]:
+    """Sort links in reading order (by their first Chinese, else English, paragraph)."""
+    def key(lk: Link) -> tuple[float, float]:
+        z = lk.zh[0] if lk.zh else None
+        e = lk.en[0] if lk.en else None
+        return (z if z is not None else -0.5, e if e is not None else -0.5)
+
+    # an English-only link sits after the Chinese link that precedes it in English order
+    with_z = sorted((lk for lk in links if lk.zh), key=lambda lk: lk.zh[0])
+    out: list[Link] = []
+    only_en = sorted((lk for lk in links if not lk.zh), key=lambda lk: lk.en[0])
+    for lk in with_z:
+        while only_en and lk.en and only_en[0].en[0] < lk.en[0]:
+            out.append(only_en.pop(0))
+        out.append(lk)
+    out.extend(only_en)
+    _ = key
+    return out

@@ -78,6 +78,7 @@ class EntryBrowser(QTextBrowser):
 
     entryLinkActivated = Signal(str)
     docLinkActivated = Signal(str)
+    actionLinkActivated = Signal(str, str)  # action, entry id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,6 +92,8 @@ class EntryBrowser(QTextBrowser):
             self.entryLinkActivated.emit(s[6:])
         elif s.startswith("doc:"):
             self.docLinkActivated.emit(s[4:])
+        elif s.split(":", 1)[0] in ("concordance", "edit", "delete"):
+            self.actionLinkActivated.emit(*s.split(":", 1))
         else:
             from policyreader.gui.qt import QDesktopServices
 

@@ -91,8 +91,34 @@ def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dic
     return "".join(parts)
 
 
+def evidence_html(ev: dict[str, Any]) -> str:
+    """Corpus evidence as a table with horizontal bars (rendered by Qt's rich text, no chart library)."""
+    total = max(ev.get("total", 0), 1)
+    rows = sorted(ev["renderings"].items(), key=lambda kv: -kv[1]) + [("(none of the known renderings)", ev["none"])]
+    h = [f"<h3>In the corpus</h3><p>{ev['total']} aligned occurrence(s) of {escape(ev['term'])}.</p>"
+         "<table cellspacing='0' cellpadding='2' width='100%'>"]
+    for text, n in rows:
+        pct = int(round(100 * n / total))
+        bar = (f"<table cellspacing='0' cellpadding='0' width='{max(pct, 1)}%'><tr>"
+               f"<td bgcolor='#4a90d9' height='10'></td></tr></table>") if n else ""
+        h.append(f"<tr><td width='40%'>{escape(text)}</td><td width='8%' align='right'>{n}</td>"
+                 f"<td width='52%'>{bar}</td></tr>")
+    h.append("</table>")
+    by_doc = ev.get("by_document", {})
+    if by_doc:
+        h.append("<p style='color:#888'>By document: " + "; ".join(
+            f"{escape(doc)}: " + ", ".join(f"{escape(k)} {v}" for k, v in counts.items() if v)
+            for doc, counts in sorted(by_doc.items())) + "</p>")
+    by_year = ev.get("by_year", {})
+    if by_year:
+        h.append("<p style='color:#888'>By year: " + "; ".join(
+            f"{y}: " + ", ".join(f"{escape(k)} {v}" for k, v in counts.items() if v)
+            for y, counts in sorted(by_year.items(), key=lambda kv: str(kv[0]))) + "</p>")
+    return "".join(h)
+
+
 def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dict[int, str] | None = None,
-                    terms: dict[str, str] | None = None) -> str:
+                    terms: dict[str, str] | None = None, evidence: dict[str, Any] | None = None) -> str:
     """The full entry view: everything the entry holds, typeset for reading."""
     h = [f"<h2>{escape(entry['term'])} <span style='color:#888;font-weight:normal'>{escape(entry['traditional'])}"
          f"</span></h2><p style='font-size:13pt'>{tone_coloured(entry['pinyin'], colours)}</p>"]
@@ -123,6 +149,15 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
         for x in entry["examples"]:
             h.append(f"<p>{escape(x['zh'])}<br><span style='color:#555'>{escape(x['en'])}</span><br>"
                      f"<a href='doc:{escape(x['doc'])}'>{escape(x['doc'])}</a>, {escape(x['location'])}</p>")
+    actions = [f"<a href='concordance:{escape(entry['id'])}'>Concordance…</a>"]
+    if entry.get("origin") == "user":
+        actions += [f"<a href='edit:{escape(entry['id'])}'>Edit my entry…</a>",
+                    f"<a href='delete:{escape(entry['id'])}'>Delete my entry</a>"]
+    elif entry.get("origin") == "extended":
+        actions.append(f"<a href='delete:{escape(entry['id'])}'>Remove my additions</a>")
+    h.append("<p>" + " · ".join(actions) + "</p>")
+    if evidence:
+        h.append(evidence_html(evidence))
     if entry.get("related"):
         names = terms or {}
         h.append("<h3>Related terms</h3><p>" + "、".join(

@@ -11,8 +11,10 @@ from policyreader.gui import theme, workers
 from policyreader.gui.annotations import COLOURS, AnnotationDialog, AnnotationsPane, DeleteAnnotation
 from policyreader.gui.dialogs import EntryBrowser, ImportDialog
 from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
+from policyreader.gui.exchange_dialogs import ExportDialog, ImportGlossaryDialog
 from policyreader.gui.panes import LibraryPane, OutlinePane, SearchPane
 from policyreader.gui.popup import LookupPopup
+from policyreader.gui.qa_pane import QAPane
 from policyreader.gui.qt import (
     QAction,
     QActionGroup,
@@ -38,11 +40,15 @@ from policyreader.gui.qt import (
     Signal,
 )
 from policyreader.gui.reader import LAYOUTS, ReaderView, SpanMark
+from policyreader.gui.workbench import AddTermDialog, ConcordancePane, GlossaryBrowser
 from policyreader.importers import SUPPORTED_EXTENSIONS
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.engine import TextEngine
+from policyreader.services.glossary_exchange import GlossaryExchange
 from policyreader.services.library import BUNDLED_META_KEY, ImportCancelled, Library
 from policyreader.services.paths import AppPaths
+from policyreader.services.qa import QAService
+from policyreader.services.workbench import GlossaryWorkbench, concordance_csv, sort_concordance
 from policyreader.storage.annotations import Annotation
 from policyreader.storage.db import get_meta
 from policyreader.storage.library import SegmentRow
@@ -90,6 +96,8 @@ class MainWindow(QMainWindow):
         self.engine = TextEngine(paths)
         self.library = Library(self.engine)
         self.annotations = AnnotationService(self.library)
+        self.workbench = GlossaryWorkbench(self.library)
+        self.qa = QAService(self.library)
         self.undo_stack = QUndoStack(self)
         self.segments: list[SegmentRow] = []
         self.doc_id = ""
@@ -121,8 +129,19 @@ class MainWindow(QMainWindow):
         self.entry_dock = self._dock("Glossary entry", self.entry_browser, Qt.DockWidgetArea.RightDockWidgetArea)
         self.annotations_pane = AnnotationsPane(self)
         self.annotations_dock = self._dock("Annotations", self.annotations_pane, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.glossary_browser = GlossaryBrowser(self)
+        self.glossary_dock = self._dock("Glossary", self.glossary_browser, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.outline_dock, self.glossary_dock)
+        self.outline_dock.raise_()
+        self.concordance_pane = ConcordancePane(self)
+        self.concordance_dock = self._dock("Concordance", self.concordance_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.concordance_dock.hide()
+        self.qa_pane = QAPane(self)
+        self.qa_dock = self._dock("QA", self.qa_pane, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.search_dock, self.entry_dock)
         self.tabifyDockWidget(self.search_dock, self.annotations_dock)
+        self.tabifyDockWidget(self.search_dock, self.qa_dock)
+        self.qa_dock.hide()
         self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
         self.search_dock.hide()
         self.entry_dock.hide()
@@ -161,6 +180,9 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
+        self._action(file_menu, "&Export glossary…", self.show_export_dialog, "Ctrl+Shift+E")
+        self._action(file_menu, "Import glossary…", self.show_import_glossary_dialog)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = mb.addMenu("&Edit")
@@ -178,6 +200,19 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(edit, "&Search library…", self.show_search, "Ctrl+Shift+F")
         self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup_at_cursor, "Ctrl+D")
 
+        gmenu = mb.addMenu("&Glossary")
+        self.add_term_action = self._action(gmenu, "&Add term from selection…", self.add_term_from_selection,
+                                            "Ctrl+T")
+        self._action(gmenu, "&Browse glossary", self.show_glossary_browser, "Ctrl+G")
+        self._action(gmenu, "&Concordance of the term at the cursor", self.concordance_at_cursor, "Ctrl+Shift+C")
+        gmenu.addSeparator()
+        self.qa_action = self._action(gmenu, "Check translation (&QA)", self.run_qa, "F7")
+        align = mb.addMenu("&Alignment")
+        self._action(align, "&Merge segment with the next", self.merge_segment, "Ctrl+Shift+M")
+        self._action(align, "&Split segment at the cursor", self.split_segment, "Ctrl+Shift+S")
+        self._action(align, "Pull next segment's &English up", lambda: self.shift_english(up=True), "Ctrl+Shift+Up")
+        self._action(align, "Push last &English paragraph down", lambda: self.shift_english(up=False),
+                     "Ctrl+Shift+Down")
         view = mb.addMenu("&View")
         layout_menu = view.addMenu("&Layout")
         self.layout_group = QActionGroup(self)
@@ -202,14 +237,16 @@ class MainWindow(QMainWindow):
         self.tone_action = self._action(view, "&Tone colours in pinyin", self._save_view_flags, checkable=True)
         self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
         view.addSeparator()
-        for dock in (self.library_dock, self.outline_dock, self.search_dock, self.entry_dock,
-                     self.annotations_dock):
+        for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
+                     self.annotations_dock, self.concordance_dock, self.qa_dock):
             view.addAction(dock.toggleViewAction())
 
         tb = self.addToolBar("Main")
         tb.setObjectName("mainToolbar")
         tb.addAction(self.import_action)
         tb.addAction(self.annotate_action)
+        tb.addAction(self.add_term_action)
+        tb.addAction(self.qa_action)
         tb.addSeparator()
         for mode in LAYOUTS:
             tb.addAction(self.layout_actions[mode])
@@ -238,6 +275,16 @@ class MainWindow(QMainWindow):
         self.find_bar.prev_button.clicked.connect(lambda: self.find_next(True))
         self.entry_browser.entryLinkActivated.connect(self.show_entry)
         self.entry_browser.docLinkActivated.connect(self.open_document)
+        self.entry_browser.actionLinkActivated.connect(self._entry_action)
+        self.glossary_browser.searchChanged.connect(self.refresh_glossary_browser)
+        self.glossary_browser.entryActivated.connect(self.show_entry)
+        self.concordance_pane.lineActivated.connect(self._jump_to_span)
+        self.concordance_pane.exportRequested.connect(self.export_concordance)
+        self.qa_pane.findingActivated.connect(lambda f: self.reader.scroll_to_segment(f.segment))
+        self.qa_pane.acceptToggled.connect(self._accept_finding)
+        self.qa_pane.runRequested.connect(self.run_qa)
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._reader_menu)
         ap = self.annotations_pane
         ap.activated.connect(self.jump_to_annotation)
         ap.editRequested.connect(self.edit_annotation)
@@ -356,6 +403,8 @@ class MainWindow(QMainWindow):
         self._add_recent(doc_id)
         self.settings.setValue("reader/lastDocument", doc_id)
         self.refresh_annotations()
+        if self.qa_dock.isVisible():
+            self.run_qa()
         if segment is not None:
             self.reader.scroll_to_segment(segment)
         self.documentOpened.emit(doc_id)
@@ -475,8 +524,12 @@ class MainWindow(QMainWindow):
         entry = self.engine.glossary.entries.get(entry_id)
         if entry is None:
             return
+        try:
+            evidence = self.qa.evidence(entry_id)
+        except Exception:  # noqa: BLE001 - evidence is a bonus; the entry itself must show
+            evidence = None
         self.entry_browser.setHtml(entry_page_html(entry.to_json(), self.engine.glossary.sources, self._colours(),
-                                                   self._term_names()))
+                                                   self._term_names(), evidence))
         self.entry_dock.show()
         self.entry_dock.raise_()
 
@@ -639,6 +692,231 @@ class MainWindow(QMainWindow):
         self.annotations.reattach(a.id, self.to_side_offset(seg, side, start), self.to_side_offset(seg, side, end),
                                   side)
         self.refresh_annotations()
+
+    # -- glossary workbench -------------------------------------------------------------------
+    def show_glossary_browser(self) -> None:
+        self.glossary_dock.show()
+        self.glossary_dock.raise_()
+        self.refresh_glossary_browser()
+        self.glossary_browser.query.setFocus()
+
+    def refresh_glossary_browser(self) -> None:
+        query, domain, status = self.glossary_browser.filters()
+        if query:
+            self.glossary_browser.set_entries(self.workbench.search(query, domain, status, limit=500))
+        else:
+            entries = [e for e in self.engine.glossary.entries.values()
+                       if (not domain or domain in e.domains)
+                       and (not status or any(r.status == status for r in e.renderings))]
+            self.glossary_browser.set_entries(sorted(entries, key=lambda e: (e.pinyin.lower(), e.term)))
+
+    def show_concordance(self, entry_id: str) -> None:
+        entry = self.workbench.resolve(entry_id)
+        lines = sort_concordance(self.workbench.concordance(entry.id), "doc")
+        self.concordance_pane.set_lines(entry.term, lines, {d.id: d.title for d in self.library.documents()})
+        self.concordance_dock.show()
+        self.concordance_dock.raise_()
+
+    def concordance_at_cursor(self) -> None:
+        loc = self.reader.locate(self.reader.textCursor())
+        if loc is None:
+            return
+        seg, side, off = loc
+        spans = self.segments[seg].terms if side == "zh" else self.segments[seg].en_terms
+        for a, b, eid in spans:
+            if a <= off <= b:
+                self.show_concordance(eid)
+                return
+        self.statusBar().showMessage("No glossary term at the cursor", 4000)
+
+    def export_concordance(self) -> None:
+        if not self.concordance_pane.lines:
+            return
+        from policyreader.gui.qt import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, "Export concordance", "concordance.csv", "CSV (*.csv)")
+        if path:
+            Path(path).write_text(concordance_csv(self.concordance_pane.lines), encoding="utf-8")
+            self.statusBar().showMessage(f"Wrote {path}", 5000)
+
+    def _jump_to_span(self, doc: str, segment: int, start: int, end: int) -> None:
+        if doc != self.doc_id:
+            self.open_document(doc)
+        self.reader.select_span(segment, "zh", start, end)
+
+    def _entry_action(self, action: str, entry_id: str) -> None:
+        if action == "concordance":
+            self.show_concordance(entry_id)
+        elif action == "delete":
+            answer = QMessageBox.question(self, "PolicyReader", "Delete your entry (or your additions to it)?")
+            if answer == QMessageBox.StandardButton.Yes:
+                self.workbench.delete(entry_id)
+                self.glossary_changed()
+        elif action == "edit":
+            entry = self.engine.glossary.entries.get(entry_id)
+            if entry is None:
+                return
+            dlg = AddTermDialog(self, entry.term, entry.pinyin, [], entry)
+            if dlg.exec():
+                v = dlg.values()
+                entry.renderings = []
+                from policyreader.core.glossary import Rendering, SourceRef
+
+                for i, text in enumerate(v["renderings"]):
+                    entry.renderings.append(Rendering(text, v["status"] if i == 0 else "accepted",
+                                                      v["used_by"] or "my own choice",
+                                                      [SourceRef(x) for x in v["sources"]],
+                                                      "" if v["sources"] else "user's own rendering"))
+                entry.notes, entry.pinyin = v["note"], v["pinyin"] or entry.pinyin
+                self.workbench.save_user_entry(entry)
+                self.glossary_changed(entry_id)
+
+    def add_term_from_selection(self) -> None:
+        loc = self.reader.selection_location()
+        if loc is None or loc[1] != "zh":
+            self.statusBar().showMessage("Select a Chinese word or phrase to add it to your glossary", 5000)
+            return
+        seg, _side, start, end = loc
+        term = self.segments[seg].zh[start:end].strip()
+        from policyreader.core.pinyin import word_pinyin
+
+        suggestions: list[str] = []
+        if self.dictionary_ready:
+            for d in self.engine.dictionary.lookup(term):
+                suggestions.extend(d.definitions[:6])
+        dlg = AddTermDialog(self, term, word_pinyin(term), suggestions)
+        if not dlg.exec():
+            return
+        v = dlg.values()
+        try:
+            entry = self.workbench.add(v["term"], v["renderings"], v["status"], v["note"], v["used_by"],
+                                       v["sources"], pinyin=v["pinyin"])
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self._error(str(exc))
+            return
+        self.glossary_changed(entry.id)
+
+    def glossary_changed(self, show: str | None = None) -> None:
+        """After the user glossary changed: the library is re-linked; re-open the document to show it."""
+        if self.doc_id:
+            top = self.reader.top_segment()
+            self.open_document(self.doc_id, top)
+        self.refresh_glossary_browser()
+        if show and show in self.engine.glossary.entries:
+            self.show_entry(show)
+        self.statusBar().showMessage("Glossary updated; the library is re-linked", 5000)
+
+    def show_export_dialog(self) -> None:
+        exchange = GlossaryExchange(self.library)
+        dlg = ExportDialog(self, exchange, self.doc_id, self.annotations.tags())
+        if not dlg.exec():
+            return
+        path = dlg.choose_path()
+        if not path:
+            return
+        try:
+            n = exchange.export(dlg.fmt(), Path(path), dlg.selection())
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self._error(str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {n} entries to {path}", 8000)
+
+    def show_import_glossary_dialog(self, path: str = "") -> None:
+        from policyreader.gui.qt import QFileDialog
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import glossary", "",
+                                                  "Termbases (*.tbx *.tsv *.txt *.csv *.json);;All files (*)")
+        if not path:
+            return
+        exchange = GlossaryExchange(self.library)
+        try:
+            _incoming, preview = exchange.preview(Path(path))
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self._error(str(exc))
+            return
+        dlg = ImportGlossaryDialog(self, path, preview)
+        if dlg.exec():
+            result = exchange.apply(preview, dlg.take_conflicts.isChecked())
+            self.glossary_changed()
+            self.statusBar().showMessage(f"Imported {result['written']} entries into your glossary", 8000)
+
+    # -- QA -------------------------------------------------------------------------------------
+    def run_qa(self) -> None:
+        if not self.doc_id:
+            return
+        self.qa_dock.show()
+        self.qa_dock.raise_()
+        self.qa._checker = None  # the glossary may have changed
+        self.qa_pane.set_findings(self.qa.check_doc(self.doc_id))
+
+    def _accept_finding(self, finding: Any, accepted: bool) -> None:
+        self.qa.set_accepted(self.doc_id, finding, accepted)
+        self.qa_pane.set_findings(self.qa.check_doc(self.doc_id))
+
+    # -- alignment correction -------------------------------------------------------------------
+    def _cursor_segment(self) -> tuple[int, str, int] | None:
+        loc = self.reader.locate(self.reader.textCursor())
+        if loc is None:
+            self.statusBar().showMessage("Put the cursor in a segment first", 4000)
+        return loc
+
+    def _apply_alignment(self, fn: Any, *args: Any) -> None:
+        from policyreader.services.alignment_edit import AlignmentEditor
+
+        try:
+            report = fn(AlignmentEditor(self.library, self.annotations), self.doc_id, *args)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            self._error(str(exc))
+            return
+        top = self.reader.top_segment()
+        self.open_document(self.doc_id, top)
+        moved = f"; annotations: {report.get('exact', 0)} exact, {report.get('fuzzy', 0)} moved, " \
+                f"{report.get('orphan', 0)} orphaned" if report else ""
+        self.statusBar().showMessage("Alignment saved" + moved, 6000)
+
+    def merge_segment(self) -> None:
+        loc = self._cursor_segment()
+        if loc is not None:
+            from policyreader.services.alignment_edit import AlignmentEditor
+
+            self._apply_alignment(AlignmentEditor.merge, loc[0])
+
+    def split_segment(self) -> None:
+        loc = self._cursor_segment()
+        if loc is not None:
+            from policyreader.services.alignment_edit import AlignmentEditor
+
+            self._apply_alignment(AlignmentEditor.split, loc[0], loc[1], loc[2])
+
+    def shift_english(self, up: bool) -> None:
+        loc = self._cursor_segment()
+        if loc is not None:
+            from policyreader.services.alignment_edit import AlignmentEditor
+
+            self._apply_alignment(AlignmentEditor.pull_english_up if up else AlignmentEditor.push_english_down,
+                                  loc[0])
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        from policyreader.gui.qt import QMenu
+
+        menu = QMenu(self)
+        loc = self.reader.locate(self.reader.cursorForPosition(pos))
+        if self.reader.textCursor().hasSelection():
+            menu.addAction(self.annotate_action)
+            menu.addAction(self.add_term_action)
+            menu.addSeparator()
+        if loc is not None:
+            seg, side, off = loc
+            self.reader.setTextCursor(self.reader.cursorForPosition(pos)) if not self.reader.textCursor(
+            ).hasSelection() else None
+            menu.addAction(self.lookup_action)
+            menu.addSeparator()
+            menu.addAction("Merge with the next segment", self.merge_segment)
+            menu.addAction("Split segment here", self.split_segment)
+            menu.addAction("Pull next segment's English up", lambda: self.shift_english(True))
+            menu.addAction("Push last English paragraph down", lambda: self.shift_english(False))
+        menu.exec(self.reader.viewport().mapToGlobal(pos))
 
     # -- importing ----------------------------------------------------------------------------
     def show_import_dialog(self, source: str = "", translation: str = "") -> None:

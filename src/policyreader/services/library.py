@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policyreader.core.alignment import Link, ParagraphAligner
+from policyreader.core.alignment import Link, ParagraphAligner, apply_overrides
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.document import build_outline, join_side, outline_kind, parse_source
 from policyreader.importers import ImportedDocument, ImportFailure, read_document
@@ -285,6 +285,12 @@ class Library:
                     links.append(Link((i,), (), 1.0))
         else:
             links = [Link((i,), (), 1.0) for i in range(len(zh))]
+        if replace is not None and en:
+            # keep the user's manual alignment wherever the text it joined is unchanged
+            overrides = [(r[0], r[1]) for r in self.repo.db.execute(
+                "SELECT zh, en FROM alignment_overrides WHERE doc_id = ? ORDER BY seq", [replace])]
+            if overrides:
+                links = apply_overrides(zh, en, links, overrides)
         chash = content_hash(zh, en)
         if replace is None:
             existing = self.repo.find_by_hash(chash)

@@ -1,0 +1,140 @@
+"""File → Export glossary… and File → Import glossary…: format, selection and a preview before anything
+is written."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from policyreader.core.glossary import DOMAINS
+from policyreader.core.glossary_merge import ImportPreview, conflicts
+from policyreader.exporters import EXTENSIONS, FORMATS
+from policyreader.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from policyreader.services.glossary_exchange import GlossaryExchange, Selection
+
+FORMAT_LABELS = {"tbx": "TBX-Basic (TBX v2, martif) — OmegaT, memoQ, Trados", "tbx3": "TBX v3 (ISO 30042:2019)",
+                 "tsv": "OmegaT glossary (TSV)", "csv": "CSV (memoQ, spreadsheets)", "md": "Markdown study glossary",
+                 "html": "HTML study glossary", "pdf": "PDF study glossary", "anki": "Anki deck (.apkg)",
+                 "json": "JSON with annotations"}
+
+
+class ExportDialog(QDialog):
+    """Choose the format and what goes in; the entry count updates as the selection changes."""
+
+    def __init__(self, parent: QWidget | None, exchange: GlossaryExchange, current_doc: str, tags: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle("Export glossary")
+        self.exchange = exchange
+        self.current_doc = current_doc
+        self.format = QComboBox(self)
+        for f in FORMATS:
+            self.format.addItem(FORMAT_LABELS[f], f)
+        self.scope = QComboBox(self)
+        self.scope.addItem("All entries", "all")
+        self.scope.addItem("Only terms I annotated", "annotated")
+        if current_doc:
+            self.scope.addItem("Only terms in the open document", "doc")
+        self.scope.addItem("Only my own entries", "user")
+        self.domain = QComboBox(self)
+        self.domain.addItem("any domain", "")
+        for d in DOMAINS:
+            self.domain.addItem(d, d)
+        self.tag = QComboBox(self)
+        self.tag.addItem("any tag", "")
+        for t in tags:
+            self.tag.addItem(t, t)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("exportPreview")
+        self.preview.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("Entries:", self.scope)
+        form.addRow("Domain:", self.domain)
+        form.addRow("Annotation tag:", self.tag)
+        form.addRow(self.preview)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        for combo in (self.scope, self.domain, self.tag):
+            combo.currentIndexChanged.connect(lambda _i: self._update())
+        self._update()
+        self.resize(520, 260)
+
+    def selection(self) -> Selection:
+        scope = self.scope.currentData()
+        return Selection(domains=[self.domain.currentData()] if self.domain.currentData() else [],
+                         tags=[self.tag.currentData()] if self.tag.currentData() else [],
+                         docs=[self.current_doc] if scope == "doc" else [],
+                         only_annotated=scope == "annotated", only_user=scope == "user")
+
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def _update(self) -> None:
+        entries = self.exchange.build(self.selection()).entries
+        names = "、".join(e.entry.term for e in entries[:12]) + ("…" if len(entries) > 12 else "")
+        notes = sum(len(e.annotations) for e in entries)
+        self.preview.setText(f"<b>{len(entries)}</b> entries, {notes} of your annotations: {escape(names)}")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(entries))
+
+    def choose_path(self) -> str:
+        fmt = self.fmt()
+        path, _ = QFileDialog.getSaveFileName(self, "Export glossary", self.exchange.default_name(fmt),
+                                              f"{FORMAT_LABELS[fmt]} (*{EXTENSIONS[fmt]})")
+        return path
+
+
+class ImportGlossaryDialog(QDialog):
+    """Shows what a termbase would change (new, changed, conflicting) before anything is written."""
+
+    def __init__(self, parent: QWidget | None, path: str, preview: ImportPreview):
+        super().__init__(parent)
+        self.setWindowTitle("Import glossary")
+        self.preview = preview
+        self.report = QTextBrowser(self)
+        self.report.setObjectName("importPreview")
+        self.take_conflicts = QCheckBox("Also merge the conflicting entries (adds their renderings)", self)
+        self.take_conflicts.setEnabled(bool(preview.conflicting))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(preview.new or preview.changed or preview.conflicting))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"From <b>{escape(path)}</b>:", self))
+        lay.addWidget(self.report, 1)
+        lay.addWidget(self.take_conflicts)
+        lay.addWidget(buttons)
+        self.report.setHtml(self._html())
+        self.resize(620, 480)
+
+    def _html(self) -> str:
+        p = self.preview
+
+        def items(entries: list[Any]) -> str:
+            return "<ul>" + "".join(f"<li>{escape(e.term)} — {escape('; '.join(r.text for r in e.renderings))}</li>"
+                                    for e in entries) + "</ul>"
+
+        h = [f"<h3>New ({len(p.new)})</h3>" + (items(p.new) if p.new else "<p>none</p>")]
+        h.append(f"<h3>Changed ({len(p.changed)})</h3>" + (items([n for _o, n in p.changed]) if p.changed
+                                                          else "<p>none</p>"))
+        h.append(f"<h3>Conflicting ({len(p.conflicting)})</h3>")
+        h.append("<ul>" + "".join(f"<li>{escape(o.term)}: {escape('; '.join(conflicts(o, n)))}</li>"
+                                  for o, n in p.conflicting) + "</ul>" if p.conflicting else "<p>none</p>")
+        h.append(f"<p>{len(p.unchanged)} entries are already in the glossary as they are.</p>")
+        return "".join(h)

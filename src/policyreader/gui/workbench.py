@@ -1,0 +1,214 @@
+"""The glossary workbench inside the app: the glossary browser, the concordance, and the dialog that
+adds a term from a selection (with its pinyin and CC-CEDICT suggestions)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
+from policyreader.gui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from policyreader.services.workbench import ConcordanceLine, SearchResult
+
+
+class GlossaryBrowser(QWidget):
+    """All entries, searchable by characters, pinyin (with or without tones) and English; domain/status filters."""
+
+    entryActivated = Signal(str)
+    searchChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.query = QLineEdit(self)
+        self.query.setObjectName("glossaryQuery")
+        self.query.setPlaceholderText("信用 · xinyong · xin4yong4 · credit …")
+        self.query.setClearButtonEnabled(True)
+        self.domain = QComboBox(self)
+        self.domain.addItem("all domains", "")
+        for d in DOMAINS:
+            self.domain.addItem(d, d)
+        self.status = QComboBox(self)
+        self.status.addItem("any status", "")
+        for s in STATUSES:
+            self.status.addItem(f"has {s}", s)
+        self.list = QListWidget(self)
+        self.list.setObjectName("glossaryList")
+        self.count = QLabel(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self.domain)
+        filters.addWidget(self.status)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.query)
+        lay.addLayout(filters)
+        lay.addWidget(self.count)
+        lay.addWidget(self.list, 1)
+        self.query.textChanged.connect(lambda _t: self.searchChanged.emit())
+        self.domain.currentIndexChanged.connect(lambda _i: self.searchChanged.emit())
+        self.status.currentIndexChanged.connect(lambda _i: self.searchChanged.emit())
+        self.list.itemClicked.connect(lambda it: self.entryActivated.emit(it.data(Qt.ItemDataRole.UserRole)))
+        self.list.itemActivated.connect(lambda it: self.entryActivated.emit(it.data(Qt.ItemDataRole.UserRole)))
+
+    def filters(self) -> tuple[str, str | None, str | None]:
+        return self.query.text().strip(), self.domain.currentData() or None, self.status.currentData() or None
+
+    def set_entries(self, entries: list[GlossaryEntry] | list[SearchResult]) -> None:
+        self.list.clear()
+        for x in entries:
+            e = x.entry if isinstance(x, SearchResult) else x
+            pref = e.preferred()
+            mark = {"user": "  [mine]", "extended": "  [+mine]"}.get(e.origin, "")
+            item = QListWidgetItem(f"{e.term}  {e.pinyin}  —  {pref.text if pref else ''}{mark}")
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            item.setToolTip(e.gloss)
+            self.list.addItem(item)
+        self.count.setText(f"{len(entries)} entries")
+
+
+class _KwicItem(QTreeWidgetItem):
+    """Sorts the left context from its end (by the words nearest the keyword), as concordancers do."""
+
+    def __lt__(self, other: Any) -> bool:
+        col = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.text(col), str(other.text(col))
+        if col == 0:
+            return mine[::-1] < theirs[::-1]
+        return mine < theirs
+
+
+class ConcordancePane(QWidget):
+    """Keyword-in-context lines with the aligned English; sortable by left or right context."""
+
+    lineActivated = Signal(str, int, int, int)  # doc, segment, start, end
+    exportRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("concordanceTree")
+        self.tree.setHeaderLabels(["Left", "Term", "Right", "English", "Document"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSortingEnabled(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.export_button = QPushButton("Export CSV…", self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.export_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.tree)
+        self.lines: list[ConcordanceLine] = []
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemClicked.connect(self._activate)
+        self.export_button.clicked.connect(self.exportRequested)
+
+    def set_lines(self, term: str, lines: list[ConcordanceLine], titles: dict[str, str]) -> None:
+        self.lines = lines
+        self.tree.setSortingEnabled(False)
+        self.tree.clear()
+        for i, ln in enumerate(lines):
+            item = _KwicItem([ln.left, ln.match, ln.right, ln.en, titles.get(ln.doc, ln.doc)])
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
+            item.setToolTip(3, ln.en)
+            self.tree.addTopLevelItem(item)
+        self.tree.setSortingEnabled(True)
+        for c in (0, 1, 2):
+            self.tree.resizeColumnToContents(c)
+        self.title.setText(f"<b>{escape(term)}</b>: {len(lines)} occurrence(s) in the library")
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        ln = self.lines[item.data(0, Qt.ItemDataRole.UserRole)]
+        self.lineActivated.emit(ln.doc, ln.segment, ln.start, ln.start + len(ln.match))
+
+
+class AddTermDialog(QDialog):
+    """A new glossary entry from a selection, prefilled with its pinyin and CC-CEDICT suggestions."""
+
+    def __init__(self, parent: QWidget | None, term: str, pinyin: str, suggestions: list[str],
+                 entry: GlossaryEntry | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Add to my glossary" if entry is None else f"Edit my entry {entry.term}")
+        self.term = QLineEdit(term, self)
+        self.term.setObjectName("addTermTerm")
+        self.pinyin = QLineEdit(pinyin, self)
+        self.suggestions = QListWidget(self)
+        self.suggestions.setObjectName("cedictSuggestions")
+        self.suggestions.setMaximumHeight(110)
+        for s in suggestions:
+            self.suggestions.addItem(s)
+        self.suggestions.setToolTip("CC-CEDICT definitions: double-click one to use it as a rendering")
+        self.renderings = QLineEdit(self)
+        self.renderings.setObjectName("addTermRenderings")
+        self.renderings.setPlaceholderText("English renderings, separated by ';' (the first gets the status below)")
+        self.status = QComboBox(self)
+        for s in STATUSES:
+            self.status.addItem(s, s)
+        self.used_by = QLineEdit(self)
+        self.used_by.setPlaceholderText("who uses it (optional)")
+        self.sources = QLineEdit(self)
+        self.sources.setPlaceholderText("bibliography ids, separated by ';' (optional)")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setPlaceholderText("notes (optional)")
+        form = QFormLayout()
+        form.addRow("Term:", self.term)
+        form.addRow("Pinyin:", self.pinyin)
+        form.addRow("CC-CEDICT:", self.suggestions)
+        form.addRow("Renderings:", self.renderings)
+        form.addRow("Status:", self.status)
+        form.addRow("Used by:", self.used_by)
+        form.addRow("Sources:", self.sources)
+        form.addRow("Notes:", self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.suggestions.itemDoubleClicked.connect(self._use_suggestion)
+        self.renderings.textChanged.connect(self._validate)
+        if entry is not None:
+            self.renderings.setText("; ".join(r.text for r in entry.renderings))
+            self.notes.setPlainText(entry.notes)
+        self._validate()
+        self.resize(560, 520)
+
+    def _use_suggestion(self, item: QListWidgetItem) -> None:
+        current = [r.strip() for r in self.renderings.text().split(";") if r.strip()]
+        if item.text() not in current:
+            current.append(item.text())
+        self.renderings.setText("; ".join(current))
+
+    def _validate(self) -> None:
+        self.save_button.setEnabled(bool(self.values()["renderings"]))
+
+    def values(self) -> dict[str, Any]:
+        return {"term": self.term.text().strip(), "pinyin": self.pinyin.text().strip(),
+                "renderings": [r.strip() for r in self.renderings.text().split(";") if r.strip()],
+                "status": self.status.currentData(), "used_by": self.used_by.text().strip(),
+                "sources": [s.strip() for s in self.sources.text().split(";") if s.strip()],
+                "note": self.notes.toPlainText().strip()}

@@ -1,0 +1,104 @@
+"""Correcting the alignment by hand: merge, split and re-link segments. Saved at once (annotations are
+re-anchored in the same transaction) and remembered, so a re-import keeps them where the text is unchanged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policyreader.core.alignment import Link
+from policyreader.services.annotations import AnnotationService
+from policyreader.services.errors import UserError
+from policyreader.services.library import Library
+
+
+def _paras(text: str) -> list[str]:
+    return text.split("\n") if text else []
+
+
+class AlignmentEditor:
+    def __init__(self, library: Library, annotations: AnnotationService | None = None):
+        self.library = library
+        self.annotations = annotations or AnnotationService(library)  # registers re-anchoring
+
+    def pairs(self, doc: str) -> list[tuple[str, str]]:
+        self.library.get(doc)
+        return [(s.zh, s.en) for s in self.library.repo.segments(doc)]
+
+    # -- edits ----------------------------------------------------------------------------------
+    def merge(self, doc: str, idx: int) -> dict[str, Any]:
+        pairs = self.pairs(doc)
+        self._check(pairs, idx, need_next=True)
+        (z1, e1), (z2, e2) = pairs[idx], pairs[idx + 1]
+        pairs[idx:idx + 2] = [("\n".join(x for x in (z1, z2) if x), "\n".join(x for x in (e1, e2) if x))]
+        return self.save(doc, pairs)
+
+    def split(self, doc: str, idx: int, side: str, offset: int) -> dict[str, Any]:
+        """Split a segment at *offset* in its *side* text; the other side stays with the first half."""
+        pairs = self.pairs(doc)
+        self._check(pairs, idx)
+        zh, en = pairs[idx]
+        text = zh if side == "zh" else en
+        if not (0 < offset < len(text)):
+            raise UserError("put the cursor inside the text, not at its start or end, to split a segment")
+        first, second = text[:offset].rstrip("\n"), text[offset:].lstrip("\n")
+        if side == "zh":
+            pairs[idx:idx + 1] = [(first, en), (second, "")]
+        else:
+            pairs[idx:idx + 1] = [(zh, first), ("", second)]
+        return self.save(doc, pairs)
+
+    def pull_english_up(self, doc: str, idx: int) -> dict[str, Any]:
+        """Move the first English paragraph of the next segment into this one."""
+        pairs = self.pairs(doc)
+        self._check(pairs, idx, need_next=True)
+        nxt = _paras(pairs[idx + 1][1])
+        if not nxt:
+            raise UserError("the next segment has no English to pull up")
+        pairs[idx] = (pairs[idx][0], "\n".join([*_paras(pairs[idx][1]), nxt[0]]))
+        pairs[idx + 1] = (pairs[idx + 1][0], "\n".join(nxt[1:]))
+        return self.save(doc, [p for p in pairs if p[0] or p[1]])
+
+    def push_english_down(self, doc: str, idx: int) -> dict[str, Any]:
+        """Move the last English paragraph of this segment to the start of the next one."""
+        pairs = self.pairs(doc)
+        self._check(pairs, idx, need_next=True)
+        mine = _paras(pairs[idx][1])
+        if not mine:
+            raise UserError("this segment has no English to push down")
+        pairs[idx] = (pairs[idx][0], "\n".join(mine[:-1]))
+        pairs[idx + 1] = (pairs[idx + 1][0], "\n".join([mine[-1], *_paras(pairs[idx + 1][1])]))
+        return self.save(doc, [p for p in pairs if p[0] or p[1]])
+
+    @staticmethod
+    def _check(pairs: list[tuple[str, str]], idx: int, need_next: bool = False) -> None:
+        if not (0 <= idx < len(pairs)) or (need_next and idx + 1 >= len(pairs)):
+            raise UserError(f"no segment {idx}{' with a segment after it' if need_next else ''}")
+
+    # -- saving ---------------------------------------------------------------------------------
+    def save(self, doc: str, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+        """Store the new segmentation (one transaction, annotations re-anchored) and remember it."""
+        old = self.library.repo.segments(doc)
+        levels = {s.zh.split("\n")[0]: s.level for s in old if s.zh}
+        zh: list[str] = []
+        en: list[str] = []
+        links: list[Link] = []
+        for z, e in pairs:
+            zp, ep = _paras(z), _paras(e)
+            links.append(Link(tuple(range(len(zh), len(zh) + len(zp))), tuple(range(len(en), len(en) + len(ep))), 1.0))
+            zh += zp
+            en += ep
+        segments = self.library.build_segments(zh, [levels.get(p, 0) for p in zh], en, links)
+        row = self.library.get(doc)
+        db = self.library.repo.db
+        report: dict[str, Any] = {}
+        with db.atomic():
+            report = self.library._replace(row, segments)
+            db.execute("DELETE FROM alignment_overrides WHERE doc_id = ?", [doc])
+            db.table("alignment_overrides").insert_all(
+                ({"doc_id": doc, "seq": i, "zh": z, "en": e} for i, (z, e) in enumerate(pairs)), pk=("doc_id", "seq"))
+        return report
+
+
+def overrides_for(library: Library, doc: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in library.repo.db.execute(
+        "SELECT zh, en FROM alignment_overrides WHERE doc_id = ? ORDER BY seq", [doc])]
