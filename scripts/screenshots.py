@@ -86,6 +86,29 @@ def main() -> int:
     w.open_document("spc_shixin_list_provisions_2013")
     w.show_entry("shixin-bei-zhixing-ren")
     shot("glossary-entry.png")
+
+    # the workbench: glossary browser, an entry with its corpus evidence, and a concordance
+    w.entry_dock.hide()
+    w.open_document("zhengxin_industry_regulation_2013")
+    w.show_glossary_browser()
+    w.glossary_browser.query.setText("zhengxin")
+    w.show_entry("zhengxin")
+    w.show_concordance("zhengxin-jigou")
+    shot("workbench-concordance.png")
+    w.concordance_dock.hide()
+
+    # annotations and the QA panel
+    w.open_document("enterprise_info_publicity_interim_regulation_2014")
+    text = w.annotations.side_text(w.doc_id, "zh")
+    for phrase, note, tag in (("企业信用约束", "信用约束 here: **credit-based constraints**, not loan rationing.", "term"),
+                              ("企业信用信息公示系统", "The 2014 name, before 国家 was added.", "history")):
+        start = text.index(phrase)
+        w.annotations.create(w.doc_id, start, start + len(phrase), "zh", note, [tag], colour="#7bd389")
+    w.refresh_annotations()
+    w.show_annotations()
+    shot("annotations.png")
+    w.run_qa()
+    shot("qa-panel.png")
     w.close()
     return 0
 

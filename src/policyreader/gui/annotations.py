@@ -130,6 +130,8 @@ class AnnotationsPane(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("annotationList")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
         self.reattach_button = QPushButton("Re-attach to selection", self)
@@ -190,10 +192,10 @@ class AnnotationsPane(QWidget):
         self.list.clear()
         for a in items:
             status = {"exact": "", "fuzzy": "  ⚠ moved (fuzzy)", "orphan": "  ⚠ ORPHAN: text not found"}[a.status]
-            head = f"“{a.exact}”{status}"
             where = titles.get(a.doc, a.doc) if self.scope.currentData() == "all" else ""
             meta = " · ".join(x for x in (where, a.side, ", ".join(a.tags), a.term) if x)
-            item = QListWidgetItem(f"{head}\n{a.note.splitlines()[0] if a.note else '(no note)'}\n{meta}")
+            head = f"“{a.exact}”{status}   [{meta}]"
+            item = QListWidgetItem(head + "\n" + (a.note.splitlines()[0] if a.note else "(no note)"))
             item.setData(Qt.ItemDataRole.UserRole, a)
             item.setToolTip(a.note or a.exact)
             self.list.addItem(item)

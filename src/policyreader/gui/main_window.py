@@ -138,14 +138,14 @@ class MainWindow(QMainWindow):
         self.concordance_dock.hide()
         self.qa_pane = QAPane(self)
         self.qa_dock = self._dock("QA", self.qa_pane, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
+        # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
+        # afterwards leaves an orphaned tab bar floating over the reader
+        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock):
+            dock.hide()
         self.tabifyDockWidget(self.search_dock, self.entry_dock)
         self.tabifyDockWidget(self.search_dock, self.annotations_dock)
         self.tabifyDockWidget(self.search_dock, self.qa_dock)
-        self.qa_dock.hide()
-        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
-        self.search_dock.hide()
-        self.entry_dock.hide()
-        self.annotations_dock.hide()
 
         self.popup = LookupPopup(self)
         self.popup.linkActivated.connect(self._popup_link)

@@ -3,6 +3,8 @@ jump to its segment; accept a finding to keep it out of the way in later session
 
 from __future__ import annotations
 
+from html import escape
+
 from policyreader.core.qa import Finding
 from policyreader.gui.qt import (
     QCheckBox,
@@ -33,8 +35,16 @@ class QAPane(QWidget):
         self.run_button = QPushButton("Check again", self)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("qaTree")
-        self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accepted"])
-        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accept"])
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for col in (0, 1, 2, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("qaDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_accepted)
@@ -42,7 +52,8 @@ class QAPane(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
-        lay.addWidget(self.tree)
+        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.detail)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemChanged.connect(self._changed)
         self.run_button.clicked.connect(self.runRequested)
@@ -80,6 +91,9 @@ class QAPane(QWidget):
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         f = item.data(0, Qt.ItemDataRole.UserRole)
         if f is not None:
+            extra = "".join(f"<br><i>{label}:</i> {escape(v)}" for label, v in (("found", f.found),
+                                                                              ("expected", f.expected)) if v)
+            self.detail.setText(f"<b>§{f.segment + 1} {escape(f.kind)}</b> — {escape(f.message)}{extra}")
             self.findingActivated.emit(f)
 
     def _changed(self, item: QTreeWidgetItem, column: int) -> None:
