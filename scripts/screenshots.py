@@ -100,8 +100,9 @@ def main() -> int:
     # annotations and the QA panel
     w.open_document("enterprise_info_publicity_interim_regulation_2014")
     text = w.annotations.side_text(w.doc_id, "zh")
-    for phrase, note, tag in (("企业信用约束", "信用约束 here: **credit-based constraints**, not loan rationing.", "term"),
-                              ("企业信用信息公示系统", "The 2014 name, before 国家 was added.", "history")):
+    notes = (("企业信用约束", "信用约束 here: **credit-based constraints**, not loan rationing.", "term"),
+             ("企业信用信息公示系统", "The 2014 name, before 国家 was added.", "history"))
+    for phrase, note, tag in notes:
         start = text.index(phrase)
         w.annotations.create(w.doc_id, start, start + len(phrase), "zh", note, [tag], colour="#7bd389")
     w.refresh_annotations()
