@@ -416,24 +416,6 @@ def validate_glossary(directory: Path, corpus: Mapping[str, str] | None = None,
     return sorted(problems, key=lambda p: (p.file, p.line))
 
 
-def extend_entry(base: GlossaryEntry, extension: GlossaryEntry) -> GlossaryEntry:
-    """A bundled entry with a user's additions: extra renderings (deduplicated), extra notes and related ids.
-
-    The bundled data is never changed or dropped; the result's origin is "extended".
-    """
-    known = {r.text.strip().lower() for r in base.renderings}
-    added = [r for r in extension.renderings if r.text.strip().lower() not in known]
-    notes = base.notes
-    if extension.notes and extension.notes not in notes:
-        notes = (notes + "\n\n" if notes else "") + "User note: " + extension.notes
-    return GlossaryEntry(
-        id=base.id, term=base.term, traditional=base.traditional, pinyin=base.pinyin, gloss=base.gloss,
-        variants=list(dict.fromkeys([*base.variants, *extension.variants])), domains=list(base.domains),
-        related=list(dict.fromkeys([*base.related, *extension.related])), dispute=base.dispute, notes=notes,
-        pinyin_override=base.pinyin_override, renderings=[*base.renderings, *added], examples=list(base.examples),
-        origin="extended", path=base.path)
-
-
 def glossary_fingerprint(directory: Path) -> str:
     """Names, sizes and modification times of every glossary file: changes when any file does."""
     parts = []

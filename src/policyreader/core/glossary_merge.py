@@ -90,6 +90,16 @@ def merge_entry(old: GlossaryEntry, new: GlossaryEntry) -> GlossaryEntry:
     )
 
 
+def extend_entry(base: GlossaryEntry, extension: GlossaryEntry) -> GlossaryEntry:
+    """A bundled entry with a user's stored additions merged in (see :func:`merge_entry`); the bundled
+    data is never changed or dropped, the user's notes are marked as theirs, and the origin is "extended"."""
+    mine = replace(extension, notes=f"User note: {extension.notes}" if extension.notes else "",
+                   domains=[d for d in extension.domains if d != "user"])
+    merged = merge_entry(base, mine)
+    merged.origin = "extended"
+    return merged
+
+
 def conflicts(old: GlossaryEntry, new: GlossaryEntry) -> list[str]:
     """Why *new* disagrees with *old*: the same id names another term, or a rendering's status differs."""
     reasons = []

@@ -13,13 +13,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a text: its code-point span and its characters."""
+class Token(NamedTuple):
+    """A word of a text: its code-point span and its characters. (A tuple: texts have many of them.)"""
 
     start: int
     end: int

@@ -20,12 +20,12 @@ from policyreader.core.glossary import (
     Glossary,
     GlossaryEntry,
     GlossaryError,
-    extend_entry,
     glossary_fingerprint,
     glossary_from_json,
     glossary_to_json,
     load_glossary,
 )
+from policyreader.core.glossary_merge import extend_entry
 from policyreader.core.matcher import GlossaryMatcher, TermMatch
 from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
 from policyreader.core.segmenter import Segmenter, Token

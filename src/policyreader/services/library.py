@@ -146,20 +146,33 @@ class Library:
     def build_segments(self, zh_paras: Sequence[str], levels: Sequence[int], en_paras: Sequence[str],
                        links: Sequence[Link]) -> list[SegmentRow]:
         """Segments from aligned links, each with cached tokens, glossary links and index text."""
+        zh_texts = ["\n".join(zh_paras[i] for i in link.zh) for link in links]
+        # One pass of the matcher and of jieba over the whole document (joined by newlines, which neither
+        # a glossary form nor a jieba word crosses), then the results are cut back to each segment.
+        whole, spans = join_side(zh_texts)
+        matches = self.engine.terms(whole)
+        tokens = self.engine.segmenter.tokens(whole, [(m.start, m.end) for m in matches]) if whole else []
+        m_i = t_i = 0
         segments: list[SegmentRow] = []
-        for idx, link in enumerate(links):
-            zh = "\n".join(zh_paras[i] for i in link.zh)
+        for idx, (link, zh, (start, end)) in enumerate(zip(links, zh_texts, spans, strict=True)):
+            seg_matches = []
+            while m_i < len(matches) and matches[m_i].start < end:
+                m = matches[m_i]
+                seg_matches.append((m.start - start, m.end - start, m.entry))
+                m_i += 1
+            seg_tokens = []
+            while t_i < len(tokens) and tokens[t_i].start <= end:
+                t = tokens[t_i]
+                if t.start >= start and t.end <= end and t.text != "\n":
+                    seg_tokens.append(t)
+                t_i += 1
             en = "\n".join(en_paras[j] for j in link.en)
             level = levels[link.zh[0]] if link.zh else 0
-            matches = self.engine.terms(zh)
-            tokens = self.engine.segmenter.tokens(zh, [(m.start, m.end) for m in matches]) if zh else []
-            seg = SegmentRow(
+            segments.append(SegmentRow(
                 idx=idx, zh=zh, en=en, level=level, kind=outline_kind(zh, level) or "" if zh else "",
-                link=link.kind, confidence=link.confidence, tokens=[t.end for t in tokens],
-                terms=[(m.start, m.end, m.entry) for m in matches],
-                en_terms=self._en_terms(en, {m.entry for m in matches}),
-                index_zh=self._index_terms([t.text for t in tokens]))
-            segments.append(seg)
+                link=link.kind, confidence=link.confidence, tokens=[t.end - start for t in seg_tokens],
+                terms=seg_matches, en_terms=self._en_terms(en, {e for _a, _b, e in seg_matches}),
+                index_zh=self._index_terms([t.text for t in seg_tokens])))
         return segments
 
     def relink(self, doc_ids: Sequence[str] | None = None) -> int:
