@@ -55,7 +55,6 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml import ElementTree as SafeElementTree
-from pypinyin import lazy_pinyin
 
 from policyreader.core.glossary import STATUSES, Example, GlossaryEntry, Rendering, SourceRef, entry_from_dict
 
@@ -86,6 +85,8 @@ _SOURCE_ID = re.compile(r"^([a-z0-9][a-z0-9._-]*): (.*)$", re.S)
 
 def slug_for_term(term: str) -> str:
     """An id for a term: its toneless pinyin, syllables joined by hyphens (``失信`` → ``shi-xin``)."""
+    from pypinyin import lazy_pinyin  # loaded on first use; it is slow to import
+
     text = "-".join(lazy_pinyin(term))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "term"
