@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -71,27 +73,15 @@ class Segmenter:
         self.warm_up()
         with self._lock:
             words = self._tokenizer.lcut(text, HMM=True)
-        # jieba's words cover the text in order, so their ends are the token boundaries
-        bounds = [0]
-        pos = 0
-        for w in words:
-            pos += len(w)
-            bounds.append(pos)
-        spans = sorted(keep)
+        # jieba's words cover the text in order, so the running sums of their lengths are the boundaries
+        bounds = list(accumulate(map(len, words), initial=0))
+        spans = list(keep)
         if spans:
-            merged: list[int] = []
-            k = 0
-            for b in bounds:
-                # drop boundaries strictly inside a kept span; add the span's own edges
-                while k < len(spans) and spans[k][1] <= b:
-                    merged.extend(spans[k])
-                    k += 1
-                if k < len(spans) and spans[k][0] < b < spans[k][1]:
-                    continue
-                merged.append(b)
-            for sp in spans[k:]:
-                merged.extend(sp)
-            bounds = sorted(set(merged))
+            inside: set[int] = set()
+            for a, b in spans:  # boundaries strictly inside a kept span go; the span's own edges stay
+                inside.update(range(bisect_right(bounds, a), bisect_left(bounds, b)))
+            edges = {x for span in spans for x in span}
+            bounds = sorted({x for k, x in enumerate(bounds) if k not in inside} | edges)
         return [Token(a, b, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
     def words(self, text: str) -> list[str]:

@@ -149,6 +149,7 @@ class TextEngine:
     def warm_up(self) -> None:
         """Do the slow start-up work now (call from a worker thread in the GUI)."""
         self.segmenter.warm_up()
+        word_pinyin("信用")  # loads pypinyin's tables (a third of a second), used for ids and readings
         self.dictionary.headwords()
 
     # -- operations -----------------------------------------------------------------------------
