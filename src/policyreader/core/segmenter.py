@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from collections.abc import Iterable
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
