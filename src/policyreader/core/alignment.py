@@ -266,11 +266,6 @@ def apply_overrides(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
 
 def _order(links: list[Link]) -> list[Link]:
     """Sort links in reading order (by their first Chinese, else English, paragraph)."""
-    def key(lk: Link) -> tuple[float, float]:
-        z = lk.zh[0] if lk.zh else None
-        e = lk.en[0] if lk.en else None
-        return (z if z is not None else -0.5, e if e is not None else -0.5)
-
     # an English-only link sits after the Chinese link that precedes it in English order
     with_z = sorted((lk for lk in links if lk.zh), key=lambda lk: lk.zh[0])
     out: list[Link] = []
@@ -280,5 +275,4 @@ def _order(links: list[Link]) -> list[Link]:
             out.append(only_en.pop(0))
         out.append(lk)
     out.extend(only_en)
-    _ = key
     return out

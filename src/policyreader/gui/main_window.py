@@ -45,7 +45,7 @@ from policyreader.importers import SUPPORTED_EXTENSIONS
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.engine import TextEngine
 from policyreader.services.glossary_exchange import GlossaryExchange
-from policyreader.services.library import BUNDLED_META_KEY, ImportCancelled, Library
+from policyreader.services.library import BUNDLED_META_KEY, Library
 from policyreader.services.paths import AppPaths
 from policyreader.services.qa import QAService
 from policyreader.services.workbench import GlossaryWorkbench, concordance_csv, sort_concordance
@@ -952,7 +952,6 @@ class MainWindow(QMainWindow):
             self._error(message)
 
         workers.start(job, done, failed)
-        _ = ImportCancelled
 
     def dragEnterEvent(self, event: Any) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []

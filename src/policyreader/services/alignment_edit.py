@@ -92,7 +92,7 @@ class AlignmentEditor:
         db = self.library.repo.db
         report: dict[str, Any] = {}
         with db.atomic():
-            report = self.library._replace(row, segments)
+            report = self.library.replace_content(row, segments)
             db.execute("DELETE FROM alignment_overrides WHERE doc_id = ?", [doc])
             db.table("alignment_overrides").insert_all(
                 ({"doc_id": doc, "seq": i, "zh": z, "en": e} for i, (z, e) in enumerate(pairs)), pk=("doc_id", "seq"))

@@ -30,7 +30,7 @@ BUNDLED_META_KEY = "bundled_corpus"
 
 
 @dataclass
-class ImportCancelled(Exception):
+class ImportCancelled(UserError):
     """The user cancelled an import before anything was written."""
 
 
@@ -254,12 +254,13 @@ class Library:
                                                                                  if k != "id"}},
             translation_status=meta.get("translation", "partial"), bundled=True)
         if self.repo.get(doc_id):
-            self._replace(doc, segments)
+            self.replace_content(doc, segments)
         else:
             self.repo.insert(doc, segments)
 
     # -- importing user files -----------------------------------------------------------------
-    def _read(self, path: Path) -> ImportedDocument:
+    def read_file(self, path: Path) -> ImportedDocument:
+        """Read any supported file; bad input becomes a UserError naming the file."""
         try:
             return read_document(path)
         except ImportFailure as exc:
@@ -275,7 +276,7 @@ class Library:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
-        src = self._read(Path(path))
+        src = self.read_file(Path(path))
         check()
         zh = [p.text for p in src.paragraphs]
         levels = [p.level for p in src.paragraphs]
@@ -284,7 +285,7 @@ class Library:
         en: list[str] = []
         links: list[Link]
         if translation is not None:
-            tr = self._read(Path(translation))
+            tr = self.read_file(Path(translation))
             en = [p.text for p in tr.paragraphs]
             links = self.aligner().align(zh, en)
         elif src.translation is not None:
@@ -322,7 +323,7 @@ class Library:
                 raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
             doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format, src.encoding or "",
                               chash, {**old.metadata, **src.metadata}, status, old.bundled)
-            report = self._replace(doc, segments)
+            report = self.replace_content(doc, segments)
             return ImportResult(doc.id, doc.title, len(segments), aligned, replaced=True,
                                 encoding=src.encoding or "", report=report)
         doc_id = self._unique_id(slugify(doc_title, Path(path).stem))
@@ -331,7 +332,9 @@ class Library:
         self.repo.insert(doc, segments)
         return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "")
 
-    def _replace(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
+    def replace_content(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
+        """Replace a document's segments in one transaction; replace hooks (annotation re-anchoring) run
+        inside it. Returns what the hooks report."""
         old_segments = self.repo.segments(doc.id)
         report: dict[str, Any] = {}
 

@@ -60,8 +60,8 @@ class QAService:
 
         Returns the aligned segments (as ``show`` gives them) and the findings.
         """
-        src = self.library._read(source)
-        tr = self.library._read(translation)
+        src = self.library.read_file(source)
+        tr = self.library.read_file(translation)
         zh = [p.text for p in src.paragraphs]
         en = [p.text for p in tr.paragraphs]
         if not zh:
