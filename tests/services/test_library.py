@@ -14,7 +14,7 @@ from policyreader.core.bilingual import parse_aligned
 from policyreader.services.engine import TextEngine
 from policyreader.services.errors import UserError
 from policyreader.services.library import Library
-from policyreader.services.paths import AppPaths
+from policyreader.services.paths import AppPaths, resolve_paths
 from tests.conftest import CORPUS
 
 
@@ -157,3 +157,46 @@ def test_outline_lists_chapters_and_articles(corpus_library: Library) -> None:
     items = corpus_library.outline("zhengxin_industry_regulation_2013")
     kinds = [i["kind"] for i in items]
     assert kinds.count("chapter") == 8 and kinds.count("article") == 47
+
+
+BAD = Path(__file__).resolve().parents[1] / "fixtures" / "importers"
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "whitespace_only.txt", "binary.txt", "truncated.docx", "encrypted.pdf",
+                                  "truncated.pdf", "malformed.tmx", "entity_bomb.tmx", "external_entity.tmx",
+                                  "wrong.xyz", "huge.txt"])
+def test_bad_input_is_refused_with_exit_2_and_the_database_untouched(data_dir: Path, paths: AppPaths,
+                                                                     tmp_path: Path, name: str) -> None:
+    cli(data_dir, "docs")
+    path = BAD / name
+    if name == "wrong.xyz":
+        path = tmp_path / name
+        path.write_text("第一条 本规定自公布之日起施行。", encoding="utf-8")
+    elif name == "huge.txt":
+        path = tmp_path / name
+        with path.open("wb") as fh:
+            fh.truncate(100 * 1024 * 1024)  # a 100 MB file (sparse)
+    con = sqlite3.connect(paths.database)
+    before = con.execute("SELECT count(*), (SELECT count(*) FROM segments) FROM documents").fetchone()
+    code, out, err = cli(data_dir, "import", str(path), "--json")
+    assert code == 2 and out == ""
+    assert name in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    after = con.execute("SELECT count(*), (SELECT count(*) FROM segments) FROM documents").fetchone()
+    assert before == after
+
+
+@pytest.mark.parametrize(("name", "encoding", "aligned"), [
+    ("shanghai_big5.txt", "big5", False), ("shanghai_gb18030.txt", "gb18030", False),
+    ("shanghai_utf16.txt", "utf-16", False), ("shanghai.docx", "", False), ("shanghai.pdf", "", False),
+    ("shanghai_page.html", "", False), ("shanghai.tmx", "", True)])
+def test_every_format_imports_and_links_the_glossary(data_dir: Path, name: str, encoding: str, aligned: bool) -> None:
+    code, out, err = cli(data_dir, "import", str(BAD / name), "--json")
+    assert code == 0, err
+    res = json.loads(out)
+    if encoding:
+        assert res["encoding"].replace("_", "-").startswith(encoding)
+    assert (res["aligned"] > 0) == aligned
+    lib = Library(TextEngine(resolve_paths(data_dir)))
+    linked = {e for s in lib.repo.segments(res["id"]) for _a, _b, e in s.terms}
+    # traditional-script (Big5) documents link to the same entries as simplified ones
+    assert {"shehui-xinyong", "xinxi-zhuti"} <= linked, name
