@@ -126,3 +126,33 @@ def test_settings_persist_across_a_restart(qtbot, gui_data_dir: Path, settings: 
     assert w2.reader.line_spacing == 180
     assert w2.doc_id == DOC
     assert w2.layout_actions["interleaved"].isChecked()
+
+
+def test_drag_and_drop_two_files_imports_source_and_translation(window, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                monkeypatch) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from policyreader.gui.dialogs import ImportDialog
+
+    blocks = parse_aligned((CORPUS / "spc_shixin_list_provisions_2013.aligned.txt").read_text(encoding="utf-8"))
+    zh = tmp_path / "provisions.txt"
+    en = tmp_path / "provisions.en.txt"
+    zh.write_text("\n\n".join([*(z for b in blocks for z in b.zh), "附则：本规定由最高人民法院负责解释。"]),
+                  encoding="utf-8")
+    en.write_text("\n\n".join(e for b in blocks for e in b.en), encoding="utf-8")
+    seen = {}
+
+    def accept(self: ImportDialog) -> int:
+        seen["values"] = self.values()
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", accept)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(en)), QUrl.fromLocalFile(str(zh))])  # order does not matter
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.documentOpened, timeout=30000):
+        window.dropEvent(drop)
+    assert seen["values"][0] == str(zh) and seen["values"][1] == str(en)
+    assert sum(1 for s in window.segments if s.zh and s.en) == len(blocks)
