@@ -276,3 +276,147 @@ def _order(links: list[Link]) -> list[Link]:
         out.append(lk)
     out.extend(only_en)
     return out
+
+
+# -- sentence level ----------------------------------------------------------------------------------
+_ZH_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_EN_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(“\"\d])")
+_EN_ABBREVIATIONS = ("No.", "Art.", "Arts.", "e.g.", "i.e.", "etc.", "Co.", "Ltd.", "Mr.", "Ms.", "Dr.", "St.")
+
+
+def zh_sentences(text: str) -> list[str]:
+    """Split Chinese text after 。！？； (the punctuation stays with its sentence)."""
+    return [s for s in (p.strip() for p in _ZH_SENTENCE_END.split(text)) if s]
+
+
+def en_sentences(text: str) -> list[str]:
+    """Split English text after . ! ? ; followed by a capital, a digit or an opening bracket, not after
+    common abbreviations (No., Art., e.g. …)."""
+    parts = _EN_SENTENCE_END.split(text.strip())
+    out: list[str] = []
+    for p in parts:
+        if out and out[-1].endswith(_EN_ABBREVIATIONS):
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return [p for p in out if p]
+
+
+def refine_links(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
+                 aligner: ParagraphAligner) -> tuple[list[str], list[str], list[Link]]:
+    """Second, sentence-level pass: where several paragraphs on one side face one paragraph on the other
+    (a 2-1 or 1-2 link), split that one paragraph into sentences and align them to the paragraphs; when
+    every paragraph gets at least one sentence, in order, the link becomes 1-1 links.
+
+    Returns the (possibly split) paragraph lists and the new links.
+    """
+    new_zh: list[str] = []
+    new_en: list[str] = []
+    out: list[Link] = []
+    for lk in _with_gap_candidates(zh, en, links, aligner):
+        groups: list[tuple[list[str], list[str], float]] | None = None
+        if len(lk.zh) > 1 and len(lk.en) == 1:
+            sents = en_sentences(en[lk.en[0]])
+            groups = _split_one([zh[i] for i in lk.zh], sents, aligner, one_side="en")
+        elif len(lk.en) > 1 and len(lk.zh) == 1:
+            sents = zh_sentences(zh[lk.zh[0]])
+            groups = _split_one([en[j] for j in lk.en], sents, aligner, one_side="zh")
+        if groups is None:
+            zi = tuple(range(len(new_zh), len(new_zh) + len(lk.zh)))
+            ei = tuple(range(len(new_en), len(new_en) + len(lk.en)))
+            new_zh += [zh[i] for i in lk.zh]
+            new_en += [en[j] for j in lk.en]
+            out.append(Link(zi, ei, lk.confidence))
+            continue
+        for zpart, epart, conf in groups:
+            zi = tuple(range(len(new_zh), len(new_zh) + len(zpart)))
+            ei = tuple(range(len(new_en), len(new_en) + len(epart)))
+            new_zh += zpart
+            new_en += epart
+            out.append(Link(zi, ei, conf))
+    return new_zh, new_en, out
+
+
+def _with_gap_candidates(zh: Sequence[str], en: Sequence[str], links: Sequence[Link],
+                         aligner: ParagraphAligner) -> list[Link]:
+    """A 1-1 link next to a 1-0 (or 0-1) link often means one paragraph faces two: such neighbours become one
+    2-1 (1-2) link when the sentence-level split of it is clean."""
+    out: list[Link] = []
+    i = 0
+    while i < len(links):
+        a = links[i]
+        b = links[i + 1] if i + 1 < len(links) else None
+        if b is not None and {a.kind, b.kind} in ({"1-1", "1-0"}, {"1-1", "0-1"}):
+            merged = Link(a.zh + b.zh, a.en + b.en, min(a.confidence, b.confidence))
+            if len(merged.zh) > 1 and len(merged.en) == 1:
+                ok = _split_one([zh[k] for k in merged.zh], en_sentences(en[merged.en[0]]), aligner, "en")
+            else:
+                ok = _split_one([en[k] for k in merged.en], zh_sentences(zh[merged.zh[0]]), aligner, "zh")
+            if ok is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _split_one(paras: list[str], sents: list[str], aligner: ParagraphAligner,
+               one_side: str) -> list[tuple[list[str], list[str], float]] | None:
+    """Group *sents* (of the single paragraph) under each of *paras*; None unless the grouping is clean."""
+    if len(sents) < len(paras):
+        return None
+    joiner = " " if one_side == "en" else ""
+    # align paragraphs (the many side) with sentences (the one side), allowing many sentences per paragraph
+    if one_side == "en":
+        links = _many_to_one(aligner, paras, sents, zh_side=True)
+    else:
+        links = _many_to_one(aligner, paras, sents, zh_side=False)
+    if links is None:
+        return None
+    groups = []
+    for p_idx, s_idx, conf in links:
+        text = joiner.join(sents[k] for k in s_idx)
+        if one_side == "en":
+            groups.append(([paras[p_idx]], [text], conf))
+        else:
+            groups.append(([text], [paras[p_idx]], conf))
+    return groups
+
+
+def _many_to_one(aligner: ParagraphAligner, paras: list[str], sents: list[str],
+                 zh_side: bool) -> list[tuple[int, tuple[int, ...], float]] | None:
+    """A monotone split of *sents* into len(paras) consecutive non-empty runs minimising the aligner's cost."""
+    n, m = len(paras), len(sents)
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[-1] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    feats_p = [aligner._features_zh(p) if zh_side else aligner._features_en(p) for p in paras]
+    feats_s = [aligner._features_en(s) if zh_side else aligner._features_zh(s) for s in sents]
+    lower = [s.lower() for s in sents]
+    for i in range(1, n + 1):
+        for j in range(i, m - (n - i) + 1):
+            for k in range(i - 1, j):
+                if best[i - 1][k] == inf:
+                    continue
+                if zh_side:
+                    c = aligner._pair_cost([feats_p[i - 1]], feats_s[k:j], lower[k:j], aligner._ratio)
+                else:
+                    c = aligner._pair_cost(feats_s[k:j], [feats_p[i - 1]], [paras[i - 1].lower()], aligner._ratio)
+                if best[i - 1][k] + c < best[i][j]:
+                    best[i][j], back[i][j] = best[i - 1][k] + c, k
+    if best[n][m] == inf:
+        return None
+    runs: list[tuple[int, tuple[int, ...], float]] = []
+    j = m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        cost = best[i][j] - best[i - 1][k]
+        runs.append((i - 1, tuple(range(k, j)), round(1.0 / (1.0 + math.exp(cost - 2.0)), 3)))
+        j = k
+    runs.reverse()
+    # a split whose pieces disagree badly in length is no better than the merged link
+    if any(conf < 0.05 for _p, _s, conf in runs):
+        return None
+    return runs

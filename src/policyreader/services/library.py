@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policyreader.core.alignment import Link, ParagraphAligner, apply_overrides
+from policyreader.core.alignment import Link, ParagraphAligner, apply_overrides, refine_links
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.document import build_outline, join_side, outline_kind, parse_source
 from policyreader.importers import ImportedDocument, ImportFailure, read_document
@@ -287,7 +287,8 @@ class Library:
         if translation is not None:
             tr = self.read_file(Path(translation))
             en = [p.text for p in tr.paragraphs]
-            links = self.aligner().align(zh, en)
+            aligner = self.aligner()
+            links = aligner.align(zh, en)
         elif src.translation is not None:
             en_by_para = src.translation
             links = []
@@ -299,13 +300,18 @@ class Library:
                     links.append(Link((i,), (), 1.0))
         else:
             links = [Link((i,), (), 1.0) for i in range(len(zh))]
+        chash = content_hash(zh, en)  # the content as imported, before any splitting
+        if translation is not None and en:
+            # sentence-level pass: a paragraph facing several on the other side is split where it aligns cleanly
+            level_of = dict(zip(zh, levels, strict=False))
+            zh, en, links = refine_links(zh, en, links, aligner)
+            levels = [level_of.get(p, 0) for p in zh]
         if replace is not None and en:
             # keep the user's manual alignment wherever the text it joined is unchanged
             overrides = [(r[0], r[1]) for r in self.repo.db.execute(
                 "SELECT zh, en FROM alignment_overrides WHERE doc_id = ? ORDER BY seq", [replace])]
             if overrides:
                 links = apply_overrides(zh, en, links, overrides)
-        chash = content_hash(zh, en)
         if replace is None:
             existing = self.repo.find_by_hash(chash)
             if existing is not None:
