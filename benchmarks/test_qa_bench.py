@@ -20,9 +20,11 @@ from pathlib import Path
 
 from benchmarks.conftest import CORPUS, ROOT, report
 from policyreader.core.bilingual import parse_aligned
+from policyreader.core.english import rendering_alternatives
 from policyreader.core.glossary import load_glossary
 from policyreader.core.matcher import GlossaryMatcher
-from policyreader.core.qa import GOOD, QASegment, TerminologyChecker, rendering_alternatives
+from policyreader.core.model import GOOD_STATUSES as GOOD
+from policyreader.core.qa import QASegment, TerminologyChecker
 
 
 def _documents() -> list[tuple[str, str, list[QASegment]]]:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Check (and, as root on Debian/Ubuntu, install) the system libraries PolicyReader needs.
-#   scripts/ensure-system-deps.sh qt           Qt's runtime libraries (needed by make run/test)
-#   scripts/ensure-system-deps.sh screenshots  plus Xvfb and a CJK font (needed by make screenshots)
+#   scripts/ensure-system-deps.sh qt           Qt's runtime libraries and a CJK font (needed by make run/test:
+#                                              the reader shows Chinese and the PDF export embeds the font)
+#   scripts/ensure-system-deps.sh screenshots  plus Xvfb and poppler (needed by make screenshots)
 # Not root: prints the exact apt-get line and exits 1.
 set -euo pipefail
 what="${1:-qt}"
@@ -18,9 +19,10 @@ missing=()
 for lib in "${!LIBS[@]}"; do
   ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("${LIBS[$lib]}")
 done
+command -v fc-list >/dev/null || missing+=(fontconfig)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ "$what" = "screenshots" ]; then
   command -v Xvfb >/dev/null || missing+=(xvfb)
-  fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

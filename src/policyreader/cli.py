@@ -13,8 +13,11 @@ from typing import Any
 
 import click
 
+from policyreader.core.model import AnchorStatus, Severity, Status
 from policyreader.services.errors import UserError
 from policyreader.services.paths import resolve_paths
+
+STATUS_CHOICES = [s.value for s in Status]
 
 
 class _Group(click.Group):
@@ -346,7 +349,7 @@ def annotations_group() -> None:
 @click.option("--tag", help="Only annotations with this tag.")
 @click.option("--term", help="Only annotations linked to this glossary entry.")
 @click.option("--text", help="Only annotations whose note or quote contains this text.")
-@click.option("--status", type=click.Choice(["exact", "fuzzy", "orphan"]), help="Only this anchoring status.")
+@click.option("--status", type=click.Choice([s.value for s in AnchorStatus]), help="Only this anchoring status.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def annotations_list(ctx: click.Context, doc: str | None, tag: str | None, term: str | None, text: str | None,
@@ -400,7 +403,7 @@ def _workbench(ctx: click.Context) -> Any:
 @glossary.command("search")
 @click.argument("query")
 @click.option("--domain", help="Only entries in this domain.")
-@click.option("--status", type=click.Choice(["preferred", "accepted", "contested", "avoid"]),
+@click.option("--status", type=click.Choice(STATUS_CHOICES),
               help="Only entries with a rendering of this status.")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -422,7 +425,7 @@ def glossary_search(ctx: click.Context, query: str, domain: str | None, status: 
 @glossary.command("add")
 @click.argument("term")
 @click.option("--rendering", "renderings", multiple=True, required=True, help="An English rendering; repeatable.")
-@click.option("--status", type=click.Choice(["preferred", "accepted", "contested", "avoid"]), default="preferred",
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default="preferred",
               show_default=True, help="Status of the first rendering (others are accepted).")
 @click.option("--note", default="", help="A note.")
 @click.option("--used-by", default="", help="Who uses the rendering.")
@@ -506,7 +509,7 @@ def qa(ctx: click.Context, target: tuple[str, ...], fmt: str, output: str) -> No
     else:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
-    errors = sum(1 for f, a in findings if f.severity == "error" and not a)
+    errors = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
     click.echo(f"{len(findings)} finding(s), {errors} error(s)", err=True)
     if errors:
         sys.exit(1)

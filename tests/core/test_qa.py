@@ -11,17 +11,11 @@ from pathlib import Path
 import pytest
 
 from policyreader.core.bilingual import parse_aligned
+from policyreader.core.english import contains_rendering, stem
 from policyreader.core.glossary import load_glossary
 from policyreader.core.matcher import GlossaryMatcher
-from policyreader.core.qa import (
-    Finding,
-    QASegment,
-    TerminologyChecker,
-    chinese_numbers,
-    contains_rendering,
-    english_numbers,
-    stem,
-)
+from policyreader.core.numbers import chinese_numbers, english_numbers
+from policyreader.core.qa import Finding, QASegment, TerminologyChecker
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "docs_corpus"

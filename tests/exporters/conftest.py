@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from policyreader.core.glossary import Glossary, GlossaryEntry, load_glossary
+from policyreader.core.model import Annotation
 from policyreader.exporters import AnnotatedEntry, AnnotatedGlossary
-from policyreader.storage.annotations import Annotation
 
 GLOSSARY_DIR = Path(__file__).resolve().parents[2] / "glossary"
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from policyreader.core.glossary import Glossary
+from policyreader.core.model import Annotation
 from policyreader.exporters import AnnotatedGlossary, export_glossary, render
 from policyreader.importers.glossary_files import read_glossary_file
-from policyreader.storage.annotations import Annotation
 
 from .conftest import NOTE, RATIONALE, essentials
 

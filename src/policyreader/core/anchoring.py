@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policyreader.core.model import AnchorStatus
+
 CONTEXT = 32
 
 
@@ -97,11 +99,11 @@ class Anchorer:
     def anchor(self, q: TextQuote) -> Anchor:
         text = self.text
         if not q.exact:
-            return Anchor("orphan", -1, -1, 0.0)
+            return Anchor(AnchorStatus.ORPHAN, -1, -1, 0.0)
         expected = int(q.start * self.scale)
         # 1. still in place, context and all
         if text[q.start:q.end] == q.exact and _context_ok(text, q.start, q.end, q):
-            return Anchor("exact", q.start, q.end)
+            return Anchor(AnchorStatus.EXACT, q.start, q.end)
         # 2. the exact quote elsewhere
         occ = _occurrences(text, q.exact)
         if occ:
@@ -111,17 +113,18 @@ class Anchorer:
                 # The same words in the same context more than once in the old text: moving to one of
                 # them is a guess, so it is not reported as exact.
                 ambiguous = self.old_text is not None and self.old_text.count(q.prefix + q.exact + q.suffix) > 1
-                return Anchor("fuzzy" if ambiguous else "exact", p, p + len(q.exact), 0.9 if ambiguous else 1.0)
+                status = AnchorStatus.FUZZY if ambiguous else AnchorStatus.EXACT
+                return Anchor(status, p, p + len(q.exact), 0.9 if ambiguous else 1.0)
             scored = [(self._score(p, p + len(q.exact), 1.0, q, expected), p) for p in occ]
             best, p = max(scored)
             # a short quote that occurs many times needs its context to agree
             if best >= self.MIN_SCORE and (len(occ) == 1 or self._ctx(p, p + len(q.exact), q) >= 0.5):
-                return Anchor("fuzzy", p, p + len(q.exact), round(best, 3))
+                return Anchor(AnchorStatus.FUZZY, p, p + len(q.exact), round(best, 3))
         # 3. approximate match
         found = self._fuzzy(q, expected)
         if found is not None:
             return found
-        return Anchor("orphan", -1, -1, 0.0)
+        return Anchor(AnchorStatus.ORPHAN, -1, -1, 0.0)
 
     def _ctx(self, start: int, end: int, q: TextQuote) -> float:
         return _context_score(self.text, start, end, q)
@@ -167,4 +170,4 @@ class Anchorer:
                 best = (score, a, b)
         if best is None or best[0] < self.MIN_SCORE:
             return None
-        return Anchor("fuzzy", best[1], best[2], round(best[0], 3))
+        return Anchor(AnchorStatus.FUZZY, best[1], best[2], round(best[0], 3))

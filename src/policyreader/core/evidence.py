@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from policyreader.core.english import EnglishText, claim_renderings, compile_patterns
 from policyreader.core.glossary import GlossaryEntry
-from policyreader.core.qa import EnglishText, claim_renderings, compile_patterns
 
 NONE = "none"
 

@@ -15,11 +15,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-STATUSES = ("preferred", "accepted", "contested", "avoid")
+from policyreader.core.cjk import has_han
+from policyreader.core.model import Status
+
+STATUSES = tuple(Status)
 DOMAINS = ("core", "moral", "finance", "judicial", "regulation", "lists", "institution", "platform",
            "campaign", "market", "legal", "rights", "scoring", "policy", "user")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass
@@ -82,7 +84,7 @@ class GlossaryEntry:
 
     def preferred(self) -> Rendering | None:
         """The preferred rendering, if any."""
-        return next((r for r in self.renderings if r.status == "preferred"), None)
+        return next((r for r in self.renderings if r.status == Status.PREFERRED), None)
 
     def to_json(self) -> dict[str, Any]:
         """The glossary JSON shape (``policyreader glossary export --format json``)."""
@@ -285,7 +287,7 @@ def _check_entry(entry: GlossaryEntry, lines: _LineIndex, name: str, problems: l
         add("id", f"id {entry.id!r} does not match the file name {name!r}")
     if not entry.term:
         add("term", "missing required field")
-    elif not _HAN.search(entry.term):
+    elif not has_han(entry.term):
         add("term", f"{entry.term!r} contains no Chinese characters")
     if not entry.traditional:
         add("traditional", "missing required field")
@@ -313,7 +315,7 @@ def _check_entry(entry: GlossaryEntry, lines: _LineIndex, name: str, problems: l
         if r.status not in STATUSES:
             add(f"renderings[{i}].status", f"{r.status!r} is not one of {', '.join(STATUSES)}",
                 "renderings", i, "status")
-        n_pref += r.status == "preferred"
+        n_pref += r.status == Status.PREFERRED
         if not r.sources and not r.ours:
             add(f"renderings[{i}].sources", f"rendering {r.text!r} needs a source, or 'ours' with a reason",
                 "renderings", i, "sources")
@@ -321,7 +323,7 @@ def _check_entry(entry: GlossaryEntry, lines: _LineIndex, name: str, problems: l
             add(f"renderings[{i}].used_by", f"say who uses {r.text!r}", "renderings", i, "used_by")
     if entry.renderings and n_pref != 1:
         add("renderings", f"exactly one rendering must be preferred (found {n_pref})", key="renderings")
-    disputed = len(entry.renderings) >= 2 or any(r.status in ("contested", "avoid") for r in entry.renderings)
+    disputed = len(entry.renderings) >= 2 or any(r.status in (Status.CONTESTED, Status.AVOID) for r in entry.renderings)
     if disputed and not entry.dispute:
         add("dispute", "required when there are two or more renderings or a contested/avoid one")
     if entry.id in entry.related:

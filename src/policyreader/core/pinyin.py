@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
+from policyreader.core.cjk import has_han
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +75,7 @@ def word_pinyin(word: str, entries: Mapping[str, str] | None = None) -> str:
     table = overrides()
     if word in table:
         return table[word]
-    if not _HAN.search(word):
+    if not has_han(word):
         return ""
     from pypinyin import Style, lazy_pinyin  # loaded on first use: it takes a third of a second
 
@@ -86,7 +86,7 @@ def word_pinyin_numbers(word: str, entries: Mapping[str, str] | None = None) -> 
     """Tone-number pinyin of one word: syllables separated by spaces (``huan2 kuan3``)."""
     if (entries and word in entries) or word in overrides():
         return marks_to_numbers(word_pinyin(word, entries))
-    if not _HAN.search(word):
+    if not has_han(word):
         return ""
     from pypinyin import Style, lazy_pinyin
 

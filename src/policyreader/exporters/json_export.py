@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from policyreader.storage.annotations import Annotation
+from policyreader.core.model import Annotation
 
 from .model import AnnotatedGlossary
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from policyreader.core.glossary import STATUSES, BibSource, GlossaryEntry, Rendering, SourceRef
-from policyreader.storage.annotations import Annotation
+from policyreader.core.model import Annotation
 
 
 @dataclass

@@ -18,12 +18,13 @@ import re
 from html import escape
 
 from policyreader.core.glossary import BibSource, Rendering
-from policyreader.storage.annotations import Annotation
+from policyreader.core.model import Annotation, Status
 
 from .model import AnnotatedEntry, AnnotatedGlossary, citation, cited_source_ids, one_line
 
-STATUS_LABEL = {"preferred": "preferred", "accepted": "accepted", "contested": "contested", "avoid": "avoid"}
-_STATUS_COLOUR = {"preferred": "#1b7a3a", "accepted": "#35608f", "contested": "#a05a00", "avoid": "#b0282d"}
+STATUS_LABEL: dict[str, str] = {s: s.value for s in Status}
+_STATUS_COLOUR: dict[str, str] = {Status.PREFERRED: "#1b7a3a", Status.ACCEPTED: "#35608f", Status.CONTESTED: "#a05a00",
+                  Status.AVOID: "#b0282d"}
 
 BROWSER_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif'
 _CSS = """

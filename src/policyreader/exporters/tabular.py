@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import io
 
+from policyreader.core.model import Status
+
 from .model import AnnotatedGlossary, annotation_notes, by_status, one_line
 
-TSV_STATUSES = ("preferred", "accepted", "contested")
+TSV_STATUSES = (Status.PREFERRED, Status.ACCEPTED, Status.CONTESTED)
 CSV_COLUMNS = ("id", "zh", "zh-Hant", "pinyin", "en_preferred", "en_accepted", "en_contested", "en_avoid",
                "domains", "dispute", "user_notes", "sources")
 
@@ -26,7 +28,7 @@ def render_tsv(glossary: AnnotatedGlossary) -> bytes:
     lines: list[str] = []
     for ae in glossary.entries:
         e = ae.entry
-        avoid = [one_line(r.text) for r in by_status(e, "avoid")]
+        avoid = [one_line(r.text) for r in by_status(e, Status.AVOID)]
         for status in TSV_STATUSES:
             for r in by_status(e, status):
                 parts = [one_line(e.pinyin), status, one_line(e.gloss)]
@@ -61,14 +63,14 @@ def render_csv(glossary: AnnotatedGlossary) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for ae in glossary.entries:
         e = ae.entry
-        preferred = by_status(e, "preferred")
+        preferred = by_status(e, Status.PREFERRED)
         sources = sorted({s.id for r in e.renderings for s in r.sources if s.id})
         writer.writerow([
             e.id, e.term, e.traditional, e.pinyin,
             preferred[0].text if preferred else "",
-            join_items([r.text for r in by_status(e, "accepted")]),
-            join_items([r.text for r in by_status(e, "contested")]),
-            join_items([r.text for r in by_status(e, "avoid")]),
+            join_items([r.text for r in by_status(e, Status.ACCEPTED)]),
+            join_items([r.text for r in by_status(e, Status.CONTESTED)]),
+            join_items([r.text for r in by_status(e, Status.AVOID)]),
             join_items(e.domains), e.dispute, "\n".join(annotation_notes(ae)), join_items(sources),
         ])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

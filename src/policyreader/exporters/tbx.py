@@ -35,20 +35,21 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from policyreader.core.glossary import GlossaryEntry, Rendering
+from policyreader.core.model import Status
 
 from .model import AnnotatedEntry, AnnotatedGlossary, citation
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TBX3_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 
-ADMIN_STATUS = {
-    "preferred": "preferredTerm-admn-sts",
-    "accepted": "admittedTerm-admn-sts",
-    "contested": "admittedTerm-admn-sts",
-    "avoid": "deprecatedTerm-admn-sts",
+ADMIN_STATUS: dict[str, str] = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ACCEPTED: "admittedTerm-admn-sts",
+    Status.CONTESTED: "admittedTerm-admn-sts",
+    Status.AVOID: "deprecatedTerm-admn-sts",
 }
 # Statuses whose administrativeStatus alone does not identify them (see the module docstring).
-STATUS_NOTE = ("contested", "avoid")
+STATUS_NOTE = (Status.CONTESTED, Status.AVOID)
 
 _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

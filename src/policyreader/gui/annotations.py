@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from policyreader.core.glossary import GlossaryEntry
+from policyreader.core.model import AnchorStatus, Annotation
 from policyreader.gui.qt import (
     QComboBox,
     QDialog,
@@ -25,8 +26,9 @@ from policyreader.gui.qt import (
     Signal,
 )
 from policyreader.services.annotations import AnnotationService
-from policyreader.storage.annotations import Annotation
 
+ANCHOR_NOTE = {AnchorStatus.EXACT: "", AnchorStatus.FUZZY: "  ⚠ moved (fuzzy)",
+               AnchorStatus.ORPHAN: "  ⚠ ORPHAN: text not found"}
 COLOURS = {"yellow": "#f4d03f", "green": "#7bd389", "blue": "#6fb1ff", "pink": "#f78fb3", "orange": "#ffb347"}
 
 
@@ -191,7 +193,7 @@ class AnnotationsPane(QWidget):
     def set_annotations(self, items: list[Annotation], titles: dict[str, str]) -> None:
         self.list.clear()
         for a in items:
-            status = {"exact": "", "fuzzy": "  ⚠ moved (fuzzy)", "orphan": "  ⚠ ORPHAN: text not found"}[a.status]
+            status = ANCHOR_NOTE[AnchorStatus(a.status)]
             where = titles.get(a.doc, a.doc) if self.scope.currentData() == "all" else ""
             meta = " · ".join(x for x in (where, a.side, ", ".join(a.tags), a.term) if x)
             head = f"“{a.exact}”{status}   [{meta}]"

@@ -5,10 +5,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from policyreader.core.model import Status
 from policyreader.core.pinyin import marks_to_numbers
 
-STATUS_LABEL = {"preferred": "preferred", "accepted": "accepted", "contested": "contested", "avoid": "avoid"}
-STATUS_COLOUR = {"preferred": "#2e7d32", "accepted": "#1565c0", "contested": "#e67e00", "avoid": "#c62828"}
+STATUS_LABEL: dict[str, str] = {s: s.value for s in Status}
+STATUS_COLOUR: dict[str, str] = {Status.PREFERRED: "#2e7d32", Status.ACCEPTED: "#1565c0", Status.CONTESTED: "#e67e00",
+                 Status.AVOID: "#c62828"}
 
 
 def tone_coloured(pinyin: str, colours: dict[int, str] | None) -> str:

@@ -6,7 +6,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from policyreader.core.cjk import is_han
 from policyreader.core.document import join_side
+from policyreader.core.model import AnchorStatus, Annotation, SegmentRow, Status
 from policyreader.gui import theme, workers
 from policyreader.gui.annotations import COLOURS, AnnotationDialog, AnnotationsPane, DeleteAnnotation
 from policyreader.gui.dialogs import EntryBrowser, ImportDialog
@@ -49,9 +51,7 @@ from policyreader.services.library import BUNDLED_META_KEY, Library
 from policyreader.services.paths import AppPaths
 from policyreader.services.qa import QAService
 from policyreader.services.workbench import GlossaryWorkbench, concordance_csv, sort_concordance
-from policyreader.storage.annotations import Annotation
 from policyreader.storage.db import get_meta
-from policyreader.storage.library import SegmentRow
 
 LAYOUT_LABELS = {"side": "&Side by side", "interleaved": "&Interleaved", "zh": "&Chinese only"}
 SPACINGS = (100, 130, 150, 180, 220)
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         if side != "zh" or not self.dictionary_ready:
             return None
         text = seg.zh
-        if not (0 <= offset < len(text)) or not ("\u3400" <= text[offset] <= "\u9fff"):
+        if not (0 <= offset < len(text)) or not is_han(text[offset]):
             return None
         word, entries = self.engine.dictionary.longest_at(text, offset)
         if not word:
@@ -625,7 +625,7 @@ class MainWindow(QMainWindow):
         marks: list[SpanMark] = []
         if self.doc_id:
             for a in self.annotations.find(self.doc_id):
-                if a.status == "orphan":
+                if a.status == AnchorStatus.ORPHAN:
                     continue
                 for i, (s0, s1) in enumerate(self._spans(a.side)):
                     lo, hi = max(a.start, s0), min(a.end, s1)
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
     def jump_to_annotation(self, a: Annotation) -> None:
         if a.doc != self.doc_id:
             self.open_document(a.doc)
-        if a.status == "orphan":
+        if a.status == AnchorStatus.ORPHAN:
             self.statusBar().showMessage("This annotation lost its place: select the text it belongs to and "
                                          "press “Re-attach to selection”", 8000)
             return
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
                 from policyreader.core.glossary import Rendering, SourceRef
 
                 for i, text in enumerate(v["renderings"]):
-                    entry.renderings.append(Rendering(text, v["status"] if i == 0 else "accepted",
+                    entry.renderings.append(Rendering(text, v["status"] if i == 0 else Status.ACCEPTED,
                                                       v["used_by"] or "my own choice",
                                                       [SourceRef(x) for x in v["sources"]],
                                                       "" if v["sources"] else "user's own rendering"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from policyreader.core.model import DocumentRow, TranslationStatus
 from policyreader.gui.qt import (
     QAbstractItemView,
     QHeaderView,
@@ -20,9 +21,9 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
-from policyreader.storage.library import DocumentRow
 
-STATUS_TEXT = {"full": "translated", "partial": "partial", "none": "Chinese only"}
+STATUS_TEXT: dict[str, str] = {TranslationStatus.FULL: "translated", TranslationStatus.PARTIAL: "partial",
+               TranslationStatus.NONE: "Chinese only"}
 
 
 class _WrappingTree(QTreeWidget):

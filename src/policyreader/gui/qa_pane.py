@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from policyreader.core.model import Severity
 from policyreader.core.qa import Finding
 from policyreader.gui.qt import (
     QCheckBox,
@@ -20,7 +21,7 @@ from policyreader.gui.qt import (
     Signal,
 )
 
-SEVERITY_LABEL = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+SEVERITY_LABEL = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 
 
 class QAPane(QWidget):
@@ -82,8 +83,8 @@ class QAPane(QWidget):
             g.setText(0, f"{g.text(0)} ({g.childCount()})")
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
-        errors = sum(1 for f, a in findings if f.severity == "error" and not a)
-        warnings = sum(1 for f, a in findings if f.severity == "warning" and not a)
+        errors = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
+        warnings = sum(1 for f, a in findings if f.severity == Severity.WARNING and not a)
         accepted_n = sum(1 for _f, a in findings if a)
         self.summary.setText(f"{errors} error(s), {warnings} warning(s), {accepted_n} accepted")
         self._filling = False

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from policyreader.core.glossary import GlossaryEntry
+from policyreader.core.model import SegmentRow
 from policyreader.gui import theme
 from policyreader.gui.qt import (
     QBrush,
@@ -33,7 +34,6 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
-from policyreader.storage.library import SegmentRow
 
 LAYOUTS = ("side", "interleaved", "zh")
 

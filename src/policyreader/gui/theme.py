@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policyreader.core.glossary import GlossaryEntry
+from policyreader.core.model import Status
 from policyreader.gui.qt import QApplication, QColor, QFont, QFontDatabase, QPalette
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -30,7 +31,7 @@ def entry_category(entry: GlossaryEntry) -> str:
     """How a term is coloured: 'user', 'disputed' (contested/avoid renderings or a dispute note), 'settled'."""
     if entry.origin == "user":
         return "user"
-    if any(r.status in ("contested", "avoid") for r in entry.renderings) or (
+    if any(r.status in (Status.CONTESTED, Status.AVOID) for r in entry.renderings) or (
             entry.dispute and len(entry.renderings) > 1):
         return "disputed"
     return "settled"

@@ -56,7 +56,9 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml import ElementTree as SafeElementTree
 
+from policyreader.core.cjk import has_han
 from policyreader.core.glossary import STATUSES, Example, GlossaryEntry, Rendering, SourceRef, entry_from_dict
+from policyreader.core.model import Status
 
 from .base import MAX_BYTES, ImportFailure
 
@@ -65,14 +67,13 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # administrativeStatus (and the older normativeAuthorization) values → our statuses.
 _ADMIN_STATUS = {
-    "preferredterm-admn-sts": "preferred", "preferred": "preferred",
-    "admittedterm-admn-sts": "accepted", "admitted": "accepted",
-    "deprecatedterm-admn-sts": "avoid", "deprecated": "avoid",
-    "supersededterm-admn-sts": "avoid", "superseded": "avoid",
+    "preferredterm-admn-sts": Status.PREFERRED, "preferred": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ACCEPTED, "admitted": Status.ACCEPTED,
+    "deprecatedterm-admn-sts": Status.AVOID, "deprecated": Status.AVOID,
+    "supersededterm-admn-sts": Status.AVOID, "superseded": Status.AVOID,
 }
 _TRADITIONAL_LANGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 _POSITION_SUFFIX = re.compile(r":\s*line \d+, column \d+$")
-_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
 _TONE_VOWEL = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", re.IGNORECASE)
 _PINYIN_LIKE = re.compile(r"^[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ'’ ,·-]+$")
 # A status word in a TSV comment; "avoid: x / y" names renderings to avoid, not this row's status.
@@ -153,7 +154,7 @@ def _entries_from_rows(rows: list[_Row]) -> list[GlossaryEntry]:
     entries = []
     for term, group in groups.items():
         comments = [_parse_comment(r.comment) for r in group]
-        has_preferred = any(c.status == "preferred" for c in comments)
+        has_preferred = any(c.status == Status.PREFERRED for c in comments)
         renderings: list[Rendering] = []
         seen: set[str] = set()
         notes: list[str] = []
@@ -162,10 +163,10 @@ def _entries_from_rows(rows: list[_Row]) -> list[GlossaryEntry]:
         for row, c in zip(group, comments, strict=True):
             status = c.status
             if not status:
-                status = "accepted" if has_preferred else "preferred"
+                status = Status.ACCEPTED if has_preferred else Status.PREFERRED
                 has_preferred = True
-            elif status == "preferred" and any(r.status == "preferred" for r in renderings):
-                status = "accepted"  # one preferred rendering per entry: the first one labelled so
+            elif status == Status.PREFERRED and any(r.status == Status.PREFERRED for r in renderings):
+                status = Status.ACCEPTED  # one preferred rendering per entry: the first one labelled so
             if c.ours:
                 gloss = gloss or " — ".join(c.text)
             elif c.text:
@@ -251,8 +252,8 @@ def _check_width(row: list[str], width: int, line: int, name: str) -> None:
 def _our_csv_entry(cells: dict[str, str]) -> GlossaryEntry:
     renderings = []
     if cells.get("en_preferred", "").strip():
-        renderings.append(Rendering(cells["en_preferred"].strip(), "preferred"))
-    for status in ("accepted", "contested", "avoid"):
+        renderings.append(Rendering(cells["en_preferred"].strip(), Status.PREFERRED))
+    for status in (Status.ACCEPTED, Status.CONTESTED, Status.AVOID):
         renderings += [Rendering(text, status) for text in split_items(cells.get(f"en_{status}", ""))]
     return GlossaryEntry(
         id=cells.get("id", "").strip(), term=cells.get("zh", "").strip(),
@@ -286,7 +287,7 @@ def _read_csv(data: bytes, name: str) -> list[GlossaryEntry]:
         # No recognisable header: a two-column file is still readable if one column is Chinese. If the
         # first row has Chinese in one cell it is data; otherwise it is a header and the second row tells.
         for index, (_, row) in enumerate(rows[:2]):
-            han = [bool(_HAN.search(cell)) for cell in row[:2]]
+            han = [has_han(cell) for cell in row[:2]]
             if len(han) == 2 and han[0] != han[1]:
                 zh_col, en_col = (0, 1) if han[0] else (1, 0)
                 body = rows[index:]
@@ -446,7 +447,7 @@ def _example(grp: Element) -> Example | None:
 
 def _rendering(info: _TermInfo, notes: list[str]) -> Rendering:
     status_note = info.term_notes.get("administrativeStatus") or info.term_notes.get("normativeAuthorization", "")
-    r = Rendering(info.term, _ADMIN_STATUS.get(status_note.strip().lower(), "accepted"))
+    r = Rendering(info.term, _ADMIN_STATUS.get(status_note.strip().lower(), Status.ACCEPTED))
     for note in info.notes:
         if (v := _prefixed(note, "Status:")) is not None and v.lower() in STATUSES:
             r.status = v.lower()

@@ -13,12 +13,11 @@ from typing import Any
 
 from policyreader.core.anchoring import Anchorer, TextQuote, make_quote
 from policyreader.core.document import join_side
+from policyreader.core.model import SIDES, AnchorStatus, Annotation, SegmentRow, now
 from policyreader.services.errors import UserError
 from policyreader.services.library import Library
-from policyreader.storage.annotations import Annotation, AnnotationRepository, now
-from policyreader.storage.library import SegmentRow
+from policyreader.storage.annotations import AnnotationRepository
 
-SIDES = ("zh", "en")
 JSONLD_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PR = "https://policyreader.example/ns#"
 
@@ -53,7 +52,7 @@ class AnnotationService:
         stamp = now()
         a = Annotation(str(uuid.uuid4()), doc, side, start, end, q.exact, q.prefix, q.suffix, note,
                        sorted(dict.fromkeys(t.strip() for t in tags if t.strip())), colour, term, rendering,
-                       rationale, "exact", 1.0, stamp, stamp)
+                       rationale, AnchorStatus.EXACT, 1.0, stamp, stamp)
         self.repo.insert(a)
         return a
 
@@ -93,7 +92,7 @@ class AnnotationService:
             raise UserError(f"span {start}–{end} is outside the {side} text (length {len(text)})")
         q = make_quote(text, start, end)
         a.side, a.start, a.end, a.exact, a.prefix, a.suffix = side, start, end, q.exact, q.prefix, q.suffix
-        a.status, a.score = "exact", 1.0
+        a.status, a.score = AnchorStatus.EXACT, 1.0
         self.repo.update(a)
         return a
 
@@ -122,19 +121,19 @@ class AnnotationService:
     # -- re-anchoring -------------------------------------------------------------------------
     def _reanchor_hook(self, doc: str, old: list[SegmentRow], new: list[SegmentRow]) -> dict[str, Any]:
         """Runs inside the replacement transaction: place every annotation of *doc* in the new text."""
-        counts = {"exact": 0, "fuzzy": 0, "orphan": 0}
+        counts = {s.value: 0 for s in AnchorStatus}
         items = self.repo.find(doc)
         if not items:
             return {}
-        texts = {side: join_side([s.zh if side == "zh" else s.en for s in new])[0] for side in SIDES}
+        texts: dict[str, str] = {side: join_side([s.zh if side == "zh" else s.en for s in new])[0] for side in SIDES}
         old_texts = {side: join_side([s.zh if side == "zh" else s.en for s in old])[0] for side in SIDES}
-        anchorers = {side: Anchorer(texts[side], old_text=old_texts[side]) for side in SIDES}
+        anchorers: dict[str, Anchorer] = {side: Anchorer(texts[side], old_text=old_texts[side]) for side in SIDES}
         changed = []
         for a in items:
             anchor = anchorers[a.side].anchor(TextQuote(a.start, a.end, a.exact, a.prefix, a.suffix))
             counts[anchor.status] += 1
-            if anchor.status == "orphan":
-                a.status, a.score = "orphan", 0.0  # keep the old selectors: the quote is what the user sees
+            if anchor.status == AnchorStatus.ORPHAN:
+                a.status, a.score = AnchorStatus.ORPHAN, 0.0  # keep the old selectors: the quote is what the user sees
             else:
                 q = anchor.quote(texts[a.side])
                 a.start, a.end, a.exact, a.prefix, a.suffix = q.start, q.end, q.exact, q.prefix, q.suffix
@@ -223,7 +222,7 @@ class AnnotationService:
                         extra.append(f"rendering chosen: *{a.rendering}*{why}")
                     if a.tags:
                         extra.append("tags: " + ", ".join(f"`{t}`" for t in a.tags))
-                    if a.status != "exact":
+                    if a.status != AnchorStatus.EXACT:
                         extra.append(f"anchoring: {a.status}")
                     if extra:
                         out += ["— " + "; ".join(extra), ""]
@@ -283,8 +282,8 @@ class AnnotationService:
             if key not in texts:
                 texts[key] = Anchorer(self.side_text(a.doc, a.side))
             anchor = texts[key].anchor(TextQuote(a.start, a.end, a.exact, a.prefix, a.suffix))
-            if anchor.status == "orphan":
-                a.status, a.score = "orphan", 0.0
+            if anchor.status == AnchorStatus.ORPHAN:
+                a.status, a.score = AnchorStatus.ORPHAN, 0.0
             else:
                 q = anchor.quote(texts[key].text)
                 a.start, a.end, a.exact, a.prefix, a.suffix = q.start, q.end, q.exact, q.prefix, q.suffix

@@ -17,14 +17,15 @@ from typing import Any
 
 from policyreader.core.alignment import Link, ParagraphAligner, apply_overrides, refine_links
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
+from policyreader.core.cjk import has_han, is_han
 from policyreader.core.document import build_outline, join_side, outline_kind, parse_source
+from policyreader.core.model import DocumentRow, SegmentRow, TranslationStatus
 from policyreader.importers import ImportedDocument, ImportFailure, read_document
 from policyreader.services.engine import TextEngine
 from policyreader.services.errors import UserError
 from policyreader.storage.db import get_meta, set_meta
-from policyreader.storage.library import DocumentRow, LibraryRepository, SegmentRow
+from policyreader.storage.library import LibraryRepository
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
 BUNDLED_META_KEY = "bundled_corpus"
 
@@ -83,7 +84,7 @@ def slugify(title: str, fallback: str = "document") -> str:
     """An ASCII id for a document: pinyin for Chinese titles, lower-case words otherwise."""
     from pypinyin import lazy_pinyin
 
-    words = lazy_pinyin(title) if _HAN.search(title) else [title]
+    words = lazy_pinyin(title) if has_han(title) else [title]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return (slug or fallback)[:60].strip("-")
 
@@ -140,7 +141,7 @@ class Library:
         (诚信 inside 诚信建设) still find its candidates, which ``search`` then checks verbatim.
         """
         tokens = [w for w in words if _WORDLIKE.search(w)]
-        chars = dict.fromkeys(ch for w in tokens if len(w) > 1 for ch in w if _HAN.match(ch))
+        chars = dict.fromkeys(ch for w in tokens if len(w) > 1 for ch in w if is_han(ch))
         return " ".join(tokens) + " " + " ".join(chars)
 
     def build_segments(self, zh_paras: Sequence[str], levels: Sequence[int], en_paras: Sequence[str],
@@ -252,7 +253,7 @@ class Library:
             source_path=f"docs_corpus/{zh_path.name}", format="txt", encoding="utf-8",
             content_hash=content_hash(zh, en), metadata={**source.metadata, **{k: v for k, v in meta.items()
                                                                                  if k != "id"}},
-            translation_status=meta.get("translation", "partial"), bundled=True)
+            translation_status=meta.get("translation", TranslationStatus.PARTIAL), bundled=True)
         if self.repo.get(doc_id):
             self.replace_content(doc, segments)
         else:
@@ -322,7 +323,8 @@ class Library:
         check()
         aligned = sum(1 for s in segments if s.zh and s.en)
         doc_title = title or src.metadata.get("title") or src.metadata.get("document") or zh[0][:40]
-        status = "none" if not en else ("full" if all(s.en for s in segments if s.zh) else "partial")
+        status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
+                  else TranslationStatus.PARTIAL)
         if replace is not None:
             old = self.repo.get(replace)
             if old is None:
@@ -394,12 +396,12 @@ class Library:
         q = query.strip()
         if not q:
             raise UserError("empty search query")
-        if _HAN.search(q):
+        if has_han(q):
             words = [t.text for t in self.engine.tokens(q) if _WORDLIKE.search(t.text)]
             # the query's jieba tokens find most hits; its characters then find the rest (a query that
             # jieba cuts differently in the document), every candidate being checked verbatim below
             expressions = [" AND ".join(_fts_quote(w) for w in words),
-                           " AND ".join(_fts_quote(ch) for ch in dict.fromkeys(q) if _HAN.match(ch))]
+                           " AND ".join(_fts_quote(ch) for ch in dict.fromkeys(q) if is_han(ch))]
             needle, fold = q, False
         else:
             words = re.findall(r"\w+", q.lower())

@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from policyreader.core.evidence import rendering_usage
+from policyreader.core.model import SEVERITY_ORDER, Severity, now
 from policyreader.core.qa import Finding, QASegment, TerminologyChecker
 from policyreader.services.errors import UserError
 from policyreader.services.library import Library
-from policyreader.storage.annotations import now
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def finding_key(f: Finding) -> str:
@@ -105,7 +103,7 @@ class QAService:
                 f"<td>{html.escape(f.kind)}</td><td lang='zh'>{html.escape(f.term)}</td>"
                 f"<td>{html.escape(f.found)}</td><td>{html.escape(f.expected)}</td>"
                 f"<td>{html.escape(f.message)}</td><td>{'accepted' if a else ''}</td></tr>" for f, a in findings)
-            n_err = sum(1 for f, a in findings if f.severity == "error" and not a)
+            n_err = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
             return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>QA report</title><style>"
                     "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
                     "padding:3px 6px;vertical-align:top}.error td:nth-child(2){color:#c62828;font-weight:bold}"

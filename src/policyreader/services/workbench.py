@@ -8,13 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from policyreader.core.cjk import has_han
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
+from policyreader.core.model import GOOD_STATUSES, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
 from policyreader.services.errors import UserError
 from policyreader.services.library import Library, slugify
 from policyreader.storage.user_glossary import UserGlossaryRepository
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _fold(text: str) -> str:
@@ -80,7 +80,7 @@ class GlossaryWorkbench:
 
     @staticmethod
     def _score(e: GlossaryEntry, q: str) -> tuple[float, str]:
-        if _HAN.search(q):
+        if has_han(q):
             forms = e.forms()
             if q in forms:
                 return 100.0, "term"
@@ -116,9 +116,9 @@ class GlossaryWorkbench:
         for r in e.renderings:
             text = r.text.lower()
             if text == low:
-                best = max(best, 85.0 if r.status in ("preferred", "accepted") else 65.0)
+                best = max(best, 85.0 if r.status in GOOD_STATUSES else 65.0)
             elif re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", text):
-                best = max(best, 55.0 if r.status in ("preferred", "accepted") else 45.0)
+                best = max(best, 55.0 if r.status in GOOD_STATUSES else 45.0)
             elif low in text:
                 best = max(best, 30.0)
         if best:
@@ -155,19 +155,19 @@ class GlossaryWorkbench:
         return lines
 
     # -- user entries -------------------------------------------------------------------------
-    def add(self, term: str, renderings: list[str], status: str = "preferred", note: str = "",
+    def add(self, term: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",
             used_by: str = "", sources: list[str] | None = None, traditional: str = "", pinyin: str = "",
             gloss: str = "", domains: list[str] | None = None) -> GlossaryEntry:
         """Add a user entry, or extend the bundled entry that has this term, and re-link the library."""
         term = term.strip()
-        if not _HAN.search(term):
+        if not has_han(term):
             raise UserError(f"{term!r}: a glossary term must contain Chinese characters")
         if not renderings or not all(r.strip() for r in renderings):
             raise UserError("give at least one --rendering")
         if status not in STATUSES:
             raise UserError(f"--status must be one of {', '.join(STATUSES)}")
         existing = next((e for e in self.engine.glossary.entries.values() if term in e.forms()), None)
-        rend = [Rendering(r.strip(), status if i == 0 else "accepted", used_by or "my own choice",
+        rend = [Rendering(r.strip(), status if i == 0 else Status.ACCEPTED, used_by or "my own choice",
                           [SourceRef(s) for s in (sources or [])], "" if sources else "user's own rendering")
                 for i, r in enumerate(renderings)]
         if existing is not None and existing.origin in ("bundled", "extended"):

@@ -4,42 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass
-class Annotation:
-    """A user's annotation of a span of one side of a document (W3C position + quote selectors)."""
-
-    id: str
-    doc: str
-    side: str
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    tags: list[str] = field(default_factory=list)
-    colour: str = ""
-    term: str = ""
-    rendering: str = ""
-    rationale: str = ""
-    status: str = "exact"  # exact | fuzzy | orphan
-    score: float = 1.0
-    created: str = ""
-    modified: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+from policyreader.core.model import Annotation, now
 
 
 def _row(a: Annotation, deleted: str = "") -> dict[str, Any]:

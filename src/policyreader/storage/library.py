@@ -9,50 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
-
-@dataclass
-class SegmentRow:
-    """One aligned segment as stored: texts, structure, alignment and cached analysis."""
-
-    idx: int
-    zh: str
-    en: str = ""
-    level: int = 0
-    kind: str = ""
-    link: str = "1-1"
-    confidence: float = 1.0
-    tokens: list[int] = field(default_factory=list)  # token boundaries (end offsets) in zh
-    terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entry id) in zh
-    en_terms: list[tuple[int, int, str]] = field(default_factory=list)  # renderings found in en
-    index_zh: str = ""  # space-separated tokens for the FTS index
-
-
-@dataclass
-class DocumentRow:
-    """A library document's metadata."""
-
-    id: str
-    title: str
-    title_en: str = ""
-    source_path: str = ""
-    format: str = ""
-    encoding: str = ""
-    content_hash: str = ""
-    metadata: dict[str, Any] = field(default_factory=dict)
-    translation_status: str = "none"  # none | partial | full
-    bundled: bool = False
-    imported_at: str = ""
-    updated_at: str = ""
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+from policyreader.core.model import DocumentRow, SegmentRow, now
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -123,9 +84,9 @@ class LibraryRepository:
 
     def insert(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
         """Insert a new document and its segments in one transaction."""
-        now = _now()
+        stamp = now()
         with self.db.atomic():
-            self.db.table("documents").insert(self._doc_dict(doc, now, now))
+            self.db.table("documents").insert(self._doc_dict(doc, stamp, stamp))
             self._write_segments(doc.id, segments)
 
     def replace(self, doc: DocumentRow, segments: Sequence[SegmentRow],
@@ -134,11 +95,11 @@ class LibraryRepository:
 
         *extra* are callables run inside the same transaction (e.g. re-anchoring annotations).
         """
-        now = _now()
+        stamp = now()
         old = self.get(doc.id)
         with self.db.atomic():
             self._delete_segments(doc.id)
-            self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else now, now), pk="id")
+            self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else stamp, stamp), pk="id")
             self._write_segments(doc.id, segments)
             for fn in extra:
                 fn()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from policyreader.core.glossary import GlossaryEntry, entry_from_dict
-from policyreader.storage.annotations import now
+from policyreader.core.model import now
 
 
 @dataclass
