@@ -20,7 +20,7 @@ def main() -> int:
     from PySide6.QtGui import QCursor, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from policyreader.gui.main_window import MainWindow
+    from policyreader.gui.window import MainWindow
     from policyreader.services.paths import resolve_paths
 
     OUT.mkdir(exist_ok=True)
@@ -39,6 +39,14 @@ def main() -> int:
     def settle() -> None:
         for _ in range(30):
             app.processEvents()
+        while w.ops.is_busy:
+            app.processEvents()
+        for _ in range(10):
+            app.processEvents()
+
+    def open_doc(doc_id: str) -> None:
+        w.reading.open(doc_id)
+        settle()
 
     def shot(name: str) -> None:
         settle()
@@ -60,8 +68,8 @@ def main() -> int:
                          Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(r.viewport(), ev)
 
-    w.open_document("shanghai_social_credit_regulations_2017")
-    w.set_layout("side")
+    open_doc("shanghai_social_credit_regulations_2017")
+    w.reading.set_layout("side")
     shot("reader-side-by-side.png")
 
     seg = next(s for s in w.segments if any(t[2] == "chengxin" for t in s.terms))
@@ -70,7 +78,7 @@ def main() -> int:
     shot("popup-glossary-term.png")
     w.popup.dismiss()
 
-    w.open_document("zhengxin_industry_regulation_2013")
+    open_doc("zhengxin_industry_regulation_2013")
     seg = w.segments[8]
     off = next(i for i, ch in enumerate(seg.zh) if "\u4e00" <= ch <= "\u9fff" and not any(
         a <= i < b for a, b, _ in seg.terms) and i > 4)
@@ -78,37 +86,37 @@ def main() -> int:
     shot("popup-dictionary-word.png")
     w.popup.dismiss()
 
-    w.set_layout("interleaved")
-    w.run_search("诚信")
+    w.reading.set_layout("interleaved")
+    w.search.run_search("诚信")
     shot("search-and-interleaved.png")
-    w.set_layout("side")
+    w.reading.set_layout("side")
     w.search_dock.hide()
-    w.open_document("spc_shixin_list_provisions_2013")
-    w.show_entry("shixin-bei-zhixing-ren")
+    open_doc("spc_shixin_list_provisions_2013")
+    w.lookup.show_entry("shixin-bei-zhixing-ren")
     shot("glossary-entry.png")
 
     # the workbench: glossary browser, an entry with its corpus evidence, and a concordance
     w.entry_dock.hide()
-    w.open_document("zhengxin_industry_regulation_2013")
-    w.show_glossary_browser()
+    open_doc("zhengxin_industry_regulation_2013")
+    w.glossary.show_browser()
     w.glossary_browser.query.setText("zhengxin")
-    w.show_entry("zhengxin")
-    w.show_concordance("zhengxin-jigou")
+    w.lookup.show_entry("zhengxin")
+    w.glossary.show_concordance("zhengxin-jigou")
     shot("workbench-concordance.png")
     w.concordance_dock.hide()
 
     # annotations and the QA panel
-    w.open_document("enterprise_info_publicity_interim_regulation_2014")
-    text = w.annotations.side_text(w.doc_id, "zh")
+    open_doc("enterprise_info_publicity_interim_regulation_2014")
+    text = w.ctx.annotations.side_text(w.doc_id, "zh")
     notes = (("企业信用约束", "信用约束 here: **credit-based constraints**, not loan rationing.", "term"),
              ("企业信用信息公示系统", "The 2014 name, before 国家 was added.", "history"))
     for phrase, note, tag in notes:
         start = text.index(phrase)
-        w.annotations.create(w.doc_id, start, start + len(phrase), "zh", note, [tag], colour="#7bd389")
-    w.refresh_annotations()
-    w.show_annotations()
+        w.ctx.annotations.create(w.doc_id, start, start + len(phrase), "zh", note, [tag], colour="#7bd389")
+    w.annotations.refresh()
+    w.annotations.show_pane()
     shot("annotations.png")
-    w.run_qa()
+    w.qa.run()
     shot("qa-panel.png")
     w.close()
     return 0

@@ -1,4 +1,5 @@
-"""The layering of STYLE.md: nothing outside gui/ loads PySide6, and core imports no sibling package."""
+"""The layering of ARCHITECTURE.md: nothing outside gui/ loads PySide6, and dependencies point one way:
+``gui``, ``cli`` → ``services`` → ``formats``, ``storage`` → ``core``."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "policyreader"
-QT_FREE = ["core", "storage", "importers", "services", "cli"]
+QT_FREE = ["core", "storage", "formats", "services", "cli"]
+
+
+def _files(pkg: str) -> list[Path]:
+    return sorted(p for p in (SRC / pkg).rglob("*.py"))
 
 
 def _modules(pkg: str) -> list[str]:
-    if pkg == "cli":
-        return ["policyreader.cli"]
-    return [f"policyreader.{pkg}." + p.stem for p in sorted((SRC / pkg).glob("*.py")) if p.stem != "__init__"]
+    out = []
+    for p in _files(pkg):
+        parts = p.relative_to(SRC.parent).with_suffix("").parts
+        out.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return out
 
 
 @pytest.mark.parametrize("pkg", QT_FREE)
@@ -34,7 +41,7 @@ def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
         elif isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
@@ -44,16 +51,30 @@ def _imports(path: Path) -> set[str]:
 ALLOWED = {
     "core": {"core"},
     "storage": {"core", "storage"},
-    "importers": {"core", "importers"},
-    "exporters": {"core", "exporters", "storage"},
-    "services": {"core", "storage", "importers", "exporters", "services"},
+    "formats": {"core", "formats"},
+    "services": {"core", "storage", "formats", "services"},
+    "cli": {"core", "services", "cli", "gui"},  # cli starts the window (run_app) and nothing else of gui
+    "gui": {"core", "services", "gui"},
 }
 
 
 @pytest.mark.parametrize("pkg", sorted(ALLOWED))
 def test_dependencies_point_one_way(pkg: str) -> None:
-    for path in sorted((SRC / pkg).glob("*.py")):
+    for path in _files(pkg):
         for name in _imports(path):
             if name.startswith("policyreader."):
                 target = name.split(".")[1]
-                assert target in ALLOWED[pkg], f"{path.name} in {pkg} imports {name}"
+                assert target in ALLOWED[pkg], f"{path.relative_to(SRC)} in {pkg} imports {name}"
+
+
+def test_cli_uses_nothing_of_the_gui_but_run_app() -> None:
+    for path in _files("cli"):
+        for name in _imports(path):
+            if name.startswith("policyreader.gui"):
+                assert name == "policyreader.gui.app", f"{path.name} imports {name}"
+
+
+def test_no_source_module_is_over_500_lines() -> None:
+    long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 520}
+    assert not long, f"split these modules: {long}"

@@ -10,8 +10,8 @@ import pytest
 
 from policyreader.core.glossary import Glossary, GlossaryEntry, Rendering, SourceRef, load_glossary
 from policyreader.core.glossary_merge import conflicts, merge_entry, preview_import
-from policyreader.exporters import AnnotatedEntry, AnnotatedGlossary, export_glossary
-from policyreader.importers.glossary_files import read_glossary_file
+from policyreader.formats import read_termbase
+from policyreader.formats.termbase import AnnotatedEntry, AnnotatedGlossary, export_glossary
 
 GLOSSARY_DIR = Path(__file__).resolve().parents[2] / "glossary"
 
@@ -32,7 +32,7 @@ def test_importing_an_export_of_the_glossary_into_itself_changes_nothing(glossar
                                  glossary.sources)
     path = tmp_path / f"glossary.{'tbx' if fmt.startswith('tbx') else fmt}"
     export_glossary(exported, fmt, path)
-    preview = preview_import(read_glossary_file(path), glossary.entries)
+    preview = preview_import(read_termbase(path), glossary.entries)
     assert (preview.new, preview.changed, preview.conflicting) == ([], [], [])
     assert len(preview.unchanged) == len(glossary)
 

@@ -12,6 +12,7 @@ from policyreader.gui.qt import QSettings
 from policyreader.services.engine import TextEngine
 from policyreader.services.library import Library
 from policyreader.services.paths import resolve_paths
+from tests.gui.driving import Dialogs, wait_idle
 
 
 @pytest.fixture(scope="session")
@@ -40,10 +41,21 @@ def settings(tmp_path: Path) -> Iterator[QSettings]:
 
 @pytest.fixture
 def window(qtbot, gui_data_dir: Path, settings: QSettings):  # type: ignore[no-untyped-def]
-    from policyreader.gui.main_window import MainWindow
+    from policyreader.gui.window import MainWindow
 
     w = MainWindow(resolve_paths(gui_data_dir), settings)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.ready, timeout=60000):
         w.show()
-    return w
+    wait_idle(w, qtbot)
+    yield w
+    w.ops.shutdown()
+
+
+@pytest.fixture
+def dialogs() -> Iterator[Dialogs]:
+    """Answers the real modal dialogs a test expects; fails the test if one it expected never opened."""
+    d = Dialogs()
+    yield d
+    d.stop()
+    assert not d.expected, f"dialogs that never opened: {[k.__name__ for k, _ in d.expected]}"

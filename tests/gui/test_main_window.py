@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from policyreader.core.bilingual import parse_aligned
+from policyreader.gui.dialogs import ImportDialog
 from policyreader.gui.qt import QApplication, QEvent, QPoint, QSettings, Qt
 from policyreader.services.paths import resolve_paths
 from tests.conftest import CORPUS
+from tests.gui.driving import Dialogs, accept, action_named, open_doc, press, trigger, wait_idle
 
 DOC = "spc_shixin_list_provisions_2013"
 
@@ -30,8 +32,8 @@ def hover(window, segment: int, side: str, offset: int) -> None:  # type: ignore
     QApplication.sendEvent(reader.viewport(), ev)
 
 
-def test_opening_a_corpus_document_shows_both_languages(window) -> None:  # type: ignore[no-untyped-def]
-    window.open_document(DOC)
+def test_opening_a_corpus_document_shows_both_languages(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    open_doc(window, qtbot, DOC)
     text = window.reader.toPlainText()
     blocks = parse_aligned((CORPUS / f"{DOC}.aligned.txt").read_text(encoding="utf-8"))
     assert blocks[5].zh[0] in text and blocks[5].en[0] in text
@@ -40,7 +42,7 @@ def test_opening_a_corpus_document_shows_both_languages(window) -> None:  # type
 
 
 def test_hovering_a_glossary_term_shows_its_entry(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.open_document(DOC)
+    open_doc(window, qtbot, DOC)
     seg = next(s for s in window.segments if any(t[2] == "shixin-bei-zhixing-ren" for t in s.terms))
     start, _end, _ = next(t for t in seg.terms if t[2] == "shixin-bei-zhixing-ren")
     hover(window, seg.idx, "zh", start + 1)
@@ -49,12 +51,12 @@ def test_hovering_a_glossary_term_shows_its_entry(window, qtbot) -> None:  # typ
     assert "失信被执行人" in html and "judgment defaulter" in html.lower()
     assert "Dispute" in html
     QApplication.sendEvent(window, QEvent(QEvent.Type.None_))
-    window._escape()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
     assert not window.popup.isVisible()
 
 
 def test_hovering_another_word_shows_cc_cedict(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.open_document(DOC)
+    open_doc(window, qtbot, DOC)
     seg = next(s for s in window.segments if "人民法院" in s.zh and not any(
         a <= s.zh.index("人民法院") < b for a, b, _ in s.terms))
     hover(window, seg.idx, "zh", seg.zh.index("人民法院"))
@@ -64,11 +66,15 @@ def test_hovering_another_word_shows_cc_cedict(window, qtbot) -> None:  # type: 
 
 
 def test_search_and_jump(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.run_search("征信机构")
+    trigger(window, qtbot, window.search_action)
+    window.search_pane.query.setText("征信机构")  # typed through an input method: QTest cannot type Chinese
+    qtbot.keyClick(window.search_pane.query, Qt.Key.Key_Return)
+    wait_idle(window, qtbot)
     assert window.search_pane.results.count() > 3
     item = window.search_pane.results.item(0)
     doc, seg, side = item.data(Qt.ItemDataRole.UserRole)
     window.search_pane.results.itemClicked.emit(item)
+    wait_idle(window, qtbot)
     assert window.doc_id == doc
     assert window.reader.textCursor().selectedText() == "征信机构"
 
@@ -81,40 +87,49 @@ def test_import_with_translation(window, qtbot, tmp_path: Path) -> None:  # type
     # an edited copy (one extra closing paragraph), so it is not a duplicate of the bundled document
     zh.write_text("\n\n".join([*(z for b in blocks for z in b.zh), "本规定由总局负责解释。"]), encoding="utf-8")
     en.write_text("\n\n".join(e for b in blocks for e in b.en), encoding="utf-8")
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        dlg.source.setText(str(zh))
+        dlg.translation.setText(str(en))
+        dlg.title.setText("Penalty publicity (imported)")
+
+    answers = Dialogs().expect(ImportDialog, accept(fill))
     with qtbot.waitSignal(window.documentOpened, timeout=30000) as sig:
-        window.import_files(str(zh), str(en), "Penalty publicity (imported)")
+        press(window, qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # File → Import document…
+    answers.stop()
+    wait_idle(window, qtbot)
     new_id = sig.args[0]
     assert new_id != doc
     assert sum(1 for s in window.segments if s.zh and s.en) == len(blocks)
-    assert window.library_pane.tree.topLevelItemCount() == 11
+    assert window.library_pane.count() == 11
 
 
-def test_layouts_switch(window) -> None:  # type: ignore[no-untyped-def]
-    window.open_document(DOC)
+def test_layouts_switch(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    open_doc(window, qtbot, DOC)
     n = len(window.segments)
-    window.set_layout("interleaved")
+    press(window, qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     table = window.reader.document().rootFrame().childFrames()[0]
     assert (table.rows(), table.columns()) == (2 * n, 1)
-    window.set_layout("zh")
+    trigger(window, qtbot, action_named(window, "Chinese only"))
     table = window.reader.document().rootFrame().childFrames()[0]
     assert (table.rows(), table.columns()) == (n, 1)
     assert window.segments[6].en not in window.reader.toPlainText()
-    window.set_layout("side")
+    trigger(window, qtbot, window.layout_actions["side"])
     table = window.reader.document().rootFrame().childFrames()[0]
     assert (table.rows(), table.columns()) == (n, 2)
 
 
 def test_settings_persist_across_a_restart(qtbot, gui_data_dir: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
-    from policyreader.gui.main_window import MainWindow
+    from policyreader.gui.window import MainWindow
 
     w = MainWindow(resolve_paths(gui_data_dir), settings)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.ready, timeout=60000):
         w.show()
-    w.open_document(DOC)
-    w.set_layout("interleaved")
-    w.change_font(+3)
-    w.set_spacing(180)
+    open_doc(w, qtbot, DOC)
+    trigger(w, qtbot, w.layout_actions["interleaved"])
+    for _ in range(3):
+        trigger(w, qtbot, action_named(w, "Larger text"))
+    trigger(w, qtbot, w.spacing_actions[180])
     size = w.reader.font_size
     w.close()
     w2 = MainWindow(resolve_paths(gui_data_dir), settings)
@@ -129,11 +144,9 @@ def test_settings_persist_across_a_restart(qtbot, gui_data_dir: Path, settings: 
 
 
 def test_drag_and_drop_two_files_imports_source_and_translation(window, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                monkeypatch) -> None:
+                                                                dialogs) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
-
-    from policyreader.gui.dialogs import ImportDialog
 
     blocks = parse_aligned((CORPUS / "spc_shixin_list_provisions_2013.aligned.txt").read_text(encoding="utf-8"))
     zh = tmp_path / "provisions.txt"
@@ -142,17 +155,13 @@ def test_drag_and_drop_two_files_imports_source_and_translation(window, qtbot, t
                   encoding="utf-8")
     en.write_text("\n\n".join(e for b in blocks for e in b.en), encoding="utf-8")
     seen = {}
-
-    def accept(self: ImportDialog) -> int:
-        seen["values"] = self.values()
-        return 1
-
-    monkeypatch.setattr(ImportDialog, "exec", accept)
+    dialogs.expect(ImportDialog, accept(lambda dlg: seen.setdefault("values", dlg.values())))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(en)), QUrl.fromLocalFile(str(zh))])  # order does not matter
     drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                       Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.documentOpened, timeout=30000):
         window.dropEvent(drop)
+    wait_idle(window, qtbot)
     assert seen["values"][0] == str(zh) and seen["values"][1] == str(en)
     assert sum(1 for s in window.segments if s.zh and s.en) == len(blocks)

@@ -11,11 +11,9 @@ from click.testing import CliRunner
 from policyreader.cli import main
 from policyreader.core.alignment import Link, apply_overrides
 from policyreader.core.bilingual import parse_aligned
+from policyreader.core.errors import UserError
 from policyreader.services.alignment_edit import AlignmentEditor
-from policyreader.services.annotations import AnnotationService
-from policyreader.services.engine import TextEngine
-from policyreader.services.errors import UserError
-from policyreader.services.library import Library
+from policyreader.services.context import AppContext
 from policyreader.services.paths import resolve_paths
 from tests.conftest import CORPUS
 
@@ -43,13 +41,13 @@ def segments(data_dir: Path, doc: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def editor(data_dir: Path) -> AlignmentEditor:
-    return AlignmentEditor(Library(TextEngine(resolve_paths(data_dir))))
+    return AppContext(resolve_paths(data_dir)).alignment
 
 
 def test_merge_and_annotations_follow(imported) -> None:  # type: ignore[no-untyped-def]
     data_dir, doc, _zh, _en = imported
     before = segments(data_dir, doc)
-    svc = AnnotationService(Library(TextEngine(resolve_paths(data_dir))))
+    svc = AppContext(resolve_paths(data_dir)).annotations
     text = "\n".join(s["zh"] for s in before)
     phrase = before[6]["zh"][4:12]
     start = text.index(phrase)

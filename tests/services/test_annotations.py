@@ -139,11 +139,9 @@ def test_malformed_jsonld_imports_nothing(data_dir: Path, tmp_path: Path) -> Non
 
 WRITER = r"""
 import sys
-from policyreader.services.annotations import AnnotationService
-from policyreader.services.engine import TextEngine
-from policyreader.services.library import Library
+from policyreader.services.context import AppContext
 from policyreader.services.paths import resolve_paths
-svc = AnnotationService(Library(TextEngine(resolve_paths(sys.argv[1]))))
+svc = AppContext(resolve_paths(sys.argv[1])).annotations
 text = svc.side_text(sys.argv[2], "zh")
 i = 0
 while True:

@@ -11,10 +11,11 @@ from click.testing import CliRunner
 
 from policyreader.cli import main
 from policyreader.core.bilingual import parse_aligned
+from policyreader.core.errors import UserError
 from policyreader.services.engine import TextEngine
-from policyreader.services.errors import UserError
 from policyreader.services.library import Library
 from policyreader.services.paths import AppPaths, resolve_paths
+from policyreader.services.search import LibrarySearch
 from tests.conftest import CORPUS
 
 
@@ -70,7 +71,7 @@ def test_opening_a_document_uses_cached_links(corpus_library: Library) -> None:
 
 @pytest.mark.parametrize("query", ["诚信", "信用", "征信机构", "失信被执行人名单"])
 def test_search_finds_short_chinese_words(corpus_library: Library, query: str) -> None:
-    hits = corpus_library.search(query, limit=100_000)
+    hits = LibrarySearch(corpus_library.engine, corpus_library.repo).search(query, limit=100_000)
     assert hits, query
     assert all(f"【{query}】" in h.snippet for h in hits)
     # recall: every segment containing the query is found
@@ -80,14 +81,14 @@ def test_search_finds_short_chinese_words(corpus_library: Library, query: str) -
 
 
 def test_search_english_case_insensitive(corpus_library: Library) -> None:
-    hits = corpus_library.search("Judgment Defaulters")
+    hits = LibrarySearch(corpus_library.engine, corpus_library.repo).search("Judgment Defaulters")
     assert hits and all(h.side == "en" for h in hits)
     assert any("spc_shixin" in h.doc for h in hits)
 
 
 def test_empty_query_is_a_user_error(corpus_library: Library) -> None:
     with pytest.raises(UserError):
-        corpus_library.search("  ")
+        LibrarySearch(corpus_library.engine, corpus_library.repo).search("  ")
 
 
 def _write_pair(tmp_path: Path, doc: str, extra: str = "") -> tuple[Path, Path, list[str]]:

@@ -11,10 +11,8 @@ from click.testing import CliRunner
 
 from policyreader.cli import main
 from policyreader.core.bilingual import parse_aligned
-from policyreader.services.engine import TextEngine
-from policyreader.services.library import Library
+from policyreader.services.context import AppContext
 from policyreader.services.paths import resolve_paths
-from policyreader.services.qa import QAService
 from tests.conftest import CORPUS
 
 
@@ -75,13 +73,13 @@ def test_article_number_mismatch(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_accepted_findings_are_kept(data_dir: Path) -> None:
-    svc = QAService(Library(TextEngine(resolve_paths(data_dir))))
+    svc = AppContext(resolve_paths(data_dir)).qa
     svc.library.ensure_bundled()
     doc = "shanghai_social_credit_regulations_2017"
     finding, accepted = svc.check_doc(doc)[0]
     assert not accepted
     svc.set_accepted(doc, finding, True)
-    again = QAService(Library(TextEngine(resolve_paths(data_dir))))
+    again = AppContext(resolve_paths(data_dir)).qa
     assert (finding, True) in again.check_doc(doc)
     assert finding not in [f for f, _ in again.check_doc(doc, include_accepted=False)]
 

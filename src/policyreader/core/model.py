@@ -96,6 +96,16 @@ class SegmentRow:
     index_zh: str = ""  # space-separated tokens for the full-text index
 
 
+@dataclass(frozen=True)
+class DocumentListing:
+    """What a list of documents shows of each: id, titles and how much of it is translated."""
+
+    id: str
+    title: str
+    title_en: str
+    translation_status: str
+
+
 @dataclass
 class DocumentRow:
     """A library document's metadata."""
@@ -112,6 +122,23 @@ class DocumentRow:
     bundled: bool = False
     imported_at: str = ""
     updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class ConcordanceLine:
+    """One keyword-in-context line: an occurrence of a glossary term with its context and the English."""
+
+    doc: str
+    segment: int
+    left: str
+    match: str
+    right: str
+    en: str
+    start: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "segment": self.segment, "left": self.left, "match": self.match,
+                "right": self.right, "en": self.en}
 
 
 @dataclass

@@ -20,12 +20,10 @@ from policyreader.gui.qt import (
     QPlainTextEdit,
     QPushButton,
     Qt,
-    QUndoCommand,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from policyreader.services.annotations import AnnotationService
 
 ANCHOR_NOTE = {AnchorStatus.EXACT: "", AnchorStatus.FUZZY: "  ⚠ moved (fuzzy)",
                AnchorStatus.ORPHAN: "  ⚠ ORPHAN: text not found"}
@@ -93,22 +91,6 @@ class AnnotationDialog(QDialog):
                 "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
                 "colour": self.colour.currentData(), "term": self.term.currentData() or "",
                 "rendering": self.rendering.text().strip(), "rationale": self.rationale.text().strip()}
-
-
-class DeleteAnnotation(QUndoCommand):
-    """Deleting an annotation, undoable (the row is only marked deleted)."""
-
-    def __init__(self, service: AnnotationService, annotation: Annotation, changed: Any):
-        super().__init__(f"Delete annotation “{annotation.exact[:16]}”")
-        self.service, self.ann_id, self.changed = service, annotation.id, changed
-
-    def redo(self) -> None:
-        self.service.delete(self.ann_id)
-        self.changed()
-
-    def undo(self) -> None:
-        self.service.undelete(self.ann_id)
-        self.changed()
 
 
 class AnnotationsPane(QWidget):

@@ -11,7 +11,7 @@ from policyreader.services.paths import AppPaths
 def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | None = None,
             translation: str | None = None) -> int:
     """Create the application and main window; optionally import and open a file; run the event loop."""
-    from policyreader.gui.main_window import MainWindow
+    from policyreader.gui.window import MainWindow
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PolicyReader")
@@ -19,5 +19,5 @@ def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | Non
     window = MainWindow(paths)
     window.show()
     if open_file:
-        window.ready.connect(lambda: window.import_files(open_file, translation))
+        window.ready.connect(lambda: window.library.import_files(open_file, translation))
     return int(app.exec())

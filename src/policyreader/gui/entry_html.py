@@ -93,8 +93,10 @@ def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dic
     return "".join(parts)
 
 
-def evidence_html(ev: dict[str, Any]) -> str:
-    """Corpus evidence as a table with horizontal bars (rendered by Qt's rich text, no chart library)."""
+def evidence_html(ev: dict[str, Any], titles: dict[str, str] | None = None) -> str:
+    """Corpus evidence as a table with horizontal bars (rendered by Qt's rich text, no chart library);
+    documents are named by *titles* where known."""
+    titles = titles or {}
     total = max(ev.get("total", 0), 1)
     rows = sorted(ev["renderings"].items(), key=lambda kv: -kv[1]) + [("(none of the known renderings)", ev["none"])]
     h = [f"<h3>In the corpus</h3><p>{ev['total']} aligned occurrence(s) of {escape(ev['term'])}.</p>"
@@ -109,7 +111,7 @@ def evidence_html(ev: dict[str, Any]) -> str:
     by_doc = ev.get("by_document", {})
     if by_doc:
         h.append("<p style='color:#888'>By document: " + "; ".join(
-            f"{escape(doc)}: " + ", ".join(f"{escape(k)} {v}" for k, v in counts.items() if v)
+            f"{escape(titles.get(doc, doc))}: " + ", ".join(f"{escape(k)} {v}" for k, v in counts.items() if v)
             for doc, counts in sorted(by_doc.items())) + "</p>")
     by_year = ev.get("by_year", {})
     if by_year:
@@ -120,7 +122,8 @@ def evidence_html(ev: dict[str, Any]) -> str:
 
 
 def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dict[int, str] | None = None,
-                    terms: dict[str, str] | None = None, evidence: dict[str, Any] | None = None) -> str:
+                    terms: dict[str, str] | None = None, evidence: dict[str, Any] | None = None,
+                    titles: dict[str, str] | None = None) -> str:
     """The full entry view: everything the entry holds, typeset for reading."""
     h = [f"<h2>{escape(entry['term'])} <span style='color:#888;font-weight:normal'>{escape(entry['traditional'])}"
          f"</span></h2><p style='font-size:13pt'>{tone_coloured(entry['pinyin'], colours)}</p>"]
@@ -159,7 +162,7 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
         actions.append(f"<a href='delete:{escape(entry['id'])}'>Remove my additions</a>")
     h.append("<p>" + " · ".join(actions) + "</p>")
     if evidence:
-        h.append(evidence_html(evidence))
+        h.append(evidence_html(evidence, titles))
     if entry.get("related"):
         names = terms or {}
         h.append("<h3>Related terms</h3><p>" + "、".join(

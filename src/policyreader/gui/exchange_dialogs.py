@@ -8,7 +8,6 @@ from typing import Any
 
 from policyreader.core.glossary import DOMAINS
 from policyreader.core.glossary_merge import ImportPreview, conflicts
-from policyreader.exporters import EXTENSIONS, FORMATS
 from policyreader.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -21,12 +20,8 @@ from policyreader.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from policyreader.services.formats import Kind, by_name, formats
 from policyreader.services.glossary_exchange import GlossaryExchange, Selection
-
-FORMAT_LABELS = {"tbx": "TBX-Basic (TBX v2, martif) — OmegaT, memoQ, Trados", "tbx3": "TBX v3 (ISO 30042:2019)",
-                 "tsv": "OmegaT glossary (TSV)", "csv": "CSV (memoQ, spreadsheets)", "md": "Markdown study glossary",
-                 "html": "HTML study glossary", "pdf": "PDF study glossary", "anki": "Anki deck (.apkg)",
-                 "json": "JSON with annotations"}
 
 
 class ExportDialog(QDialog):
@@ -38,8 +33,8 @@ class ExportDialog(QDialog):
         self.exchange = exchange
         self.current_doc = current_doc
         self.format = QComboBox(self)
-        for f in FORMATS:
-            self.format.addItem(FORMAT_LABELS[f], f)
+        for f in formats(Kind.TERMBASE, writable=True):
+            self.format.addItem(f.label, f.name)
         self.scope = QComboBox(self)
         self.scope.addItem("All entries", "all")
         self.scope.addItem("Only terms I annotated", "annotated")
@@ -92,9 +87,9 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(entries))
 
     def choose_path(self) -> str:
-        fmt = self.fmt()
-        path, _ = QFileDialog.getSaveFileName(self, "Export glossary", self.exchange.default_name(fmt),
-                                              f"{FORMAT_LABELS[fmt]} (*{EXTENSIONS[fmt]})")
+        fmt = by_name(Kind.TERMBASE, self.fmt())
+        path, _ = QFileDialog.getSaveFileName(self, "Export glossary", self.exchange.default_name(fmt.name),
+                                              f"{fmt.label} (*{fmt.extension})")
         return path
 
 

@@ -2,45 +2,28 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from policyreader.core.model import DocumentRow, TranslationStatus
+from policyreader.core.model import DocumentListing
+from policyreader.gui.models.library import ID_ROLE, LibraryFilter, LibraryModel
 from policyreader.gui.qt import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSize,
+    QModelIndex,
+    QPushButton,
     Qt,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-
-STATUS_TEXT: dict[str, str] = {TranslationStatus.FULL: "translated", TranslationStatus.PARTIAL: "partial",
-               TranslationStatus.NONE: "Chinese only"}
-
-
-class _WrappingTree(QTreeWidget):
-    """A tree whose first-column item widgets (wrapped labels) get row heights that fit their text."""
-
-    def fit_rows(self) -> None:
-        width = max(120, self.columnWidth(0) - 6)
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
-            label = self.itemWidget(item, 0) if item is not None else None
-            if item is not None and isinstance(label, QLabel):
-                item.setSizeHint(0, QSize(width, label.heightForWidth(width) + 4))
-        self.doItemsLayout()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.fit_rows()
 
 
 class LibraryPane(QWidget):
@@ -53,57 +36,58 @@ class LibraryPane(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter documents…")
         self.filter.setClearButtonEnabled(True)
-        self.tree = _WrappingTree(self)
-        self.tree.setObjectName("libraryTree")
-        self.tree.setHeaderLabels(["Document", "Translation"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.filter.setAccessibleName("Filter documents")
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTreeView(self)
+        self.view.setObjectName("libraryView")
+        self.view.setAccessibleName("Library documents")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)  # every row is two lines: fast with tens of thousands of documents
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.header().setStretchLastSection(False)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.filter)
-        lay.addWidget(self.tree)
-        self.filter.textChanged.connect(self._apply_filter)
-        self.tree.itemActivated.connect(self._activate)
-        self.tree.itemClicked.connect(self._activate)
+        lay.addWidget(self.view)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.view.activated.connect(self._activate)
+        self.view.clicked.connect(self._activate)
 
-    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.documentActivated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+    def _activate(self, index: QModelIndex) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id:
+            self.documentActivated.emit(str(doc_id))
 
-    def set_documents(self, docs: list[DocumentRow]) -> None:
-        self.tree.clear()
-        for d in docs:
-            item = QTreeWidgetItem(["", STATUS_TEXT.get(d.translation_status, d.translation_status)])
-            item.setData(0, Qt.ItemDataRole.UserRole, d.id)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{d.title} {d.title_en}")
-            item.setToolTip(0, f"{d.title}\n{d.title_en}\nid: {d.id}")
-            self.tree.addTopLevelItem(item)
-            # the Chinese title above the English one, wrapped to the pane's width
-            label = QLabel(f"<b>{escape(d.title)}</b><br><i>{escape(d.title_en)}</i>")
-            label.setWordWrap(True)
-            label.setContentsMargins(2, 3, 2, 3)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            self.tree.setItemWidget(item, 0, label)
-        self.tree.fit_rows()
-        self._apply_filter(self.filter.text())
+    def set_documents(self, rows: list[DocumentListing]) -> None:
+        current = self.current_id()
+        self.model.set_listing(rows)
+        if current:
+            self.select(current)
 
-    def items(self) -> list[QTreeWidgetItem]:
-        return [it for i in range(self.tree.topLevelItemCount()) if (it := self.tree.topLevelItem(i)) is not None]
+    def count(self) -> int:
+        """Documents shown (after the filter)."""
+        return self.proxy.rowCount()
+
+    def current_id(self) -> str:
+        index = self.view.currentIndex()
+        return str(index.data(ID_ROLE) or "") if index.isValid() else ""
 
     def select(self, doc_id: str) -> None:
-        for it in self.items():
-            if it.data(0, Qt.ItemDataRole.UserRole) == doc_id:
-                self.tree.setCurrentItem(it)
-                return
-
-    def _apply_filter(self, text: str) -> None:
-        t = text.strip().lower()
-        for it in self.items():
-            hay = (str(it.data(0, Qt.ItemDataRole.AccessibleTextRole)) + " "
-                   + str(it.data(0, Qt.ItemDataRole.UserRole))).lower()
-            it.setHidden(bool(t) and t not in hay)
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
 
 
 class OutlinePane(QTreeWidget):
@@ -174,3 +158,28 @@ class SearchPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, (h.doc, h.segment, h.side))
             self.results.addItem(item)
         self.status.setText(f"{len(hits)} result(s) for “{query}”" if hits else f"No results for “{query}”")
+
+
+class FindBar(QWidget):
+    """Find in the open document (Ctrl+F)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText("Find in document…")
+        self.edit.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        self.next_button = QPushButton("Next", self)
+        self.prev_button = QPushButton("Previous", self)
+        close = QPushButton("✕", self)
+        close.setFlat(True)
+        close.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 2, 6, 2)
+        lay.addWidget(QLabel("Find:", self))
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.prev_button)
+        lay.addWidget(self.next_button)
+        lay.addWidget(self.status)
+        lay.addWidget(close)

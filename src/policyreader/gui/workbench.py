@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 
 from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
+from policyreader.core.model import ConcordanceLine
 from policyreader.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +29,7 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
-from policyreader.services.workbench import ConcordanceLine, SearchResult
+from policyreader.services.workbench import SearchResult
 
 
 class GlossaryBrowser(QWidget):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from policyreader.core.alignment import Link
-from policyreader.services.annotations import AnnotationService
-from policyreader.services.errors import UserError
+from policyreader.core.errors import UserError
 from policyreader.services.library import Library
+from policyreader.storage.schema import write_transaction
 
 
 def _paras(text: str) -> list[str]:
@@ -16,9 +16,11 @@ def _paras(text: str) -> list[str]:
 
 
 class AlignmentEditor:
-    def __init__(self, library: Library, annotations: AnnotationService | None = None):
+    """Manual alignment edits of one library's documents (annotations are re-anchored by the library's
+    replace hook, in the same transaction)."""
+
+    def __init__(self, library: Library):
         self.library = library
-        self.annotations = annotations or AnnotationService(library)  # registers re-anchoring
 
     def pairs(self, doc: str) -> list[tuple[str, str]]:
         self.library.get(doc)
@@ -89,16 +91,7 @@ class AlignmentEditor:
             en += ep
         segments = self.library.build_segments(zh, [levels.get(p, 0) for p in zh], en, links)
         row = self.library.get(doc)
-        db = self.library.repo.db
-        report: dict[str, Any] = {}
-        with db.atomic():
+        with write_transaction(self.library.repo.db):
             report = self.library.replace_content(row, segments)
-            db.execute("DELETE FROM alignment_overrides WHERE doc_id = ?", [doc])
-            db.table("alignment_overrides").insert_all(
-                ({"doc_id": doc, "seq": i, "zh": z, "en": e} for i, (z, e) in enumerate(pairs)), pk=("doc_id", "seq"))
+            self.library.overrides.replace(doc, pairs)
         return report
-
-
-def overrides_for(library: Library, doc: str) -> list[tuple[str, str]]:
-    return [(r[0], r[1]) for r in library.repo.db.execute(
-        "SELECT zh, en FROM alignment_overrides WHERE doc_id = ? ORDER BY seq", [doc])]

@@ -3,9 +3,6 @@ changes, re-attach orphans, and exchange as W3C Web Annotation JSON-LD, Markdown
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,23 +10,23 @@ from typing import Any
 
 from policyreader.core.anchoring import Anchorer, TextQuote, make_quote
 from policyreader.core.document import join_side
+from policyreader.core.errors import UserError
 from policyreader.core.model import SIDES, AnchorStatus, Annotation, SegmentRow, now
-from policyreader.services.errors import UserError
+from policyreader.formats import read_bytes, read_with
+from policyreader.formats.annotations import AnnotationSet
+from policyreader.formats.registry import Kind, by_name, render
 from policyreader.services.library import Library
 from policyreader.storage.annotations import AnnotationRepository
 
-JSONLD_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-PR = "https://policyreader.example/ns#"
-
 
 class AnnotationService:
-    """Annotations of the library's documents; registers itself to re-anchor on document replacement."""
+    """Annotations of the library's documents. :meth:`reanchor` is the library's replace hook; the
+    application context registers it once."""
 
     def __init__(self, library: Library):
         self.library = library
         self.repo = AnnotationRepository(library.repo.db)
-        if self._reanchor_hook not in library.replace_hooks:
-            library.replace_hooks.append(self._reanchor_hook)
+        self.changes = library.changes
 
     # -- creating and editing -----------------------------------------------------------------
     def side_text(self, doc: str, side: str) -> str:
@@ -54,6 +51,7 @@ class AnnotationService:
                        sorted(dict.fromkeys(t.strip() for t in tags if t.strip())), colour, term, rendering,
                        rationale, AnchorStatus.EXACT, 1.0, stamp, stamp)
         self.repo.insert(a)
+        self.changes.record(annotations=[doc])
         return a
 
     def get(self, ann_id: str) -> Annotation:
@@ -73,15 +71,19 @@ class AnnotationService:
                 raise UserError(f"cannot edit {key!r} of an annotation")
             setattr(a, key, value)
         self.repo.update(a)
+        self.changes.record(annotations=[a.doc])
         return a
 
     def delete(self, ann_id: str) -> None:
-        self.get(ann_id)
+        a = self.get(ann_id)
         self.repo.set_deleted(ann_id, True)
+        self.changes.record(annotations=[a.doc])
 
     def undelete(self, ann_id: str) -> Annotation:
         self.repo.set_deleted(ann_id, False)
-        return self.get(ann_id)
+        a = self.get(ann_id)
+        self.changes.record(annotations=[a.doc])
+        return a
 
     def reattach(self, ann_id: str, start: int, end: int, side: str | None = None) -> Annotation:
         """Place an (orphaned) annotation by hand on a new span; its quote becomes that span."""
@@ -94,6 +96,7 @@ class AnnotationService:
         a.side, a.start, a.end, a.exact, a.prefix, a.suffix = side, start, end, q.exact, q.prefix, q.suffix
         a.status, a.score = AnchorStatus.EXACT, 1.0
         self.repo.update(a)
+        self.changes.record(annotations=[a.doc])
         return a
 
     # -- listing ------------------------------------------------------------------------------
@@ -119,7 +122,7 @@ class AnnotationService:
         return sorted({t for a in self.repo.find() for t in a.tags})
 
     # -- re-anchoring -------------------------------------------------------------------------
-    def _reanchor_hook(self, doc: str, old: list[SegmentRow], new: list[SegmentRow]) -> dict[str, Any]:
+    def reanchor(self, doc: str, old: list[SegmentRow], new: list[SegmentRow]) -> dict[str, Any]:
         """Runs inside the replacement transaction: place every annotation of *doc* in the new text."""
         counts = {s.value: 0 for s in AnchorStatus}
         items = self.repo.find(doc)
@@ -144,137 +147,26 @@ class AnnotationService:
         return counts
 
     # -- exchange -----------------------------------------------------------------------------
-    def to_jsonld(self, items: list[Annotation]) -> dict[str, Any]:
-        """A W3C Web Annotation collection (one page) of *items*."""
-        return {"@context": [JSONLD_CONTEXT, {"pr": PR}], "type": "AnnotationCollection",
-                "label": "PolicyReader annotations", "total": len(items),
-                "first": {"type": "AnnotationPage", "items": [self._jsonld_item(a) for a in items]}}
-
-    @staticmethod
-    def _jsonld_item(a: Annotation) -> dict[str, Any]:
-        body: list[dict[str, Any]] = []
-        if a.note:
-            body.append({"type": "TextualBody", "value": a.note, "format": "text/markdown", "purpose": "commenting"})
-        body += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in a.tags]
-        if a.term:
-            body.append({"type": "SpecificResource", "source": f"policyreader:glossary/{a.term}",
-                         "purpose": "identifying"})
-        return {
-            "id": f"urn:uuid:{a.id}", "type": "Annotation", "created": a.created, "modified": a.modified,
-            "body": body,
-            "target": {"source": f"policyreader:doc/{a.doc}#{a.side}", "selector": [
-                {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-                {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix}]},
-            "pr:colour": a.colour, "pr:rendering": a.rendering, "pr:rationale": a.rationale,
-            "pr:status": a.status,
-        }
-
-    @staticmethod
-    def from_jsonld_item(item: dict[str, Any], where: str) -> Annotation:
-        try:
-            target = item["target"]
-            source = target["source"]
-            if not source.startswith("policyreader:doc/") or "#" not in source:
-                raise ValueError(f"target source {source!r} is not a PolicyReader document")
-            doc, side = source[len("policyreader:doc/"):].split("#", 1)
-            sel = {s["type"]: s for s in target["selector"]}
-            pos, quote = sel.get("TextPositionSelector", {}), sel["TextQuoteSelector"]
-            note, tags, term = "", [], ""
-            for b in item.get("body", []):
-                if b.get("purpose") == "commenting":
-                    note = b.get("value", "")
-                elif b.get("purpose") == "tagging":
-                    tags.append(b.get("value", ""))
-                elif b.get("purpose") == "identifying":
-                    term = str(b.get("source", "")).removeprefix("policyreader:glossary/")
-            ann_id = str(item["id"]).removeprefix("urn:uuid:")
-            return Annotation(ann_id, doc, side, int(pos.get("start", -1)), int(pos.get("end", -1)), quote["exact"],
-                              quote.get("prefix", ""), quote.get("suffix", ""), note, sorted(tags),
-                              item.get("pr:colour", ""), term, item.get("pr:rendering", ""),
-                              item.get("pr:rationale", ""), item.get("pr:status", "exact"), 1.0,
-                              item.get("created", ""), item.get("modified", ""))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise UserError(f"{where}: not a PolicyReader Web Annotation ({type(exc).__name__}: {exc})") from exc
-
-    def to_markdown(self, items: list[Annotation]) -> str:
-        """Quote and note, grouped by document, then by glossary term."""
-        out = ["# Annotations", ""]
-        titles = {d.id: d for d in self.library.documents()}
-        entries = self.library.engine.glossary.entries
-        for doc in sorted({a.doc for a in items}):
-            d = titles.get(doc)
-            out += [f"## {d.title if d else doc}" + (f" — {d.title_en}" if d and d.title_en else ""), ""]
-            by_term: dict[str, list[Annotation]] = {}
-            for a in items:
-                if a.doc == doc:
-                    by_term.setdefault(a.term, []).append(a)
-            for term in sorted(by_term, key=lambda t: (t == "", t)):
-                label = f"{entries[term].term} ({term})" if term in entries else "Not linked to a term"
-                out += [f"### {label}", ""]
-                for a in by_term[term]:
-                    out.append(f"> {a.exact}")
-                    out.append("")
-                    if a.note:
-                        out += [a.note, ""]
-                    extra = []
-                    if a.rendering:
-                        why = f" — {a.rationale}" if a.rationale else ""
-                        extra.append(f"rendering chosen: *{a.rendering}*{why}")
-                    if a.tags:
-                        extra.append("tags: " + ", ".join(f"`{t}`" for t in a.tags))
-                    if a.status != AnchorStatus.EXACT:
-                        extra.append(f"anchoring: {a.status}")
-                    if extra:
-                        out += ["— " + "; ".join(extra), ""]
-        return "\n".join(out).rstrip() + "\n"
-
-    @staticmethod
-    def to_csv(items: list[Annotation]) -> str:
-        buf = io.StringIO()
-        cols = ["id", "doc", "side", "start", "end", "exact", "prefix", "suffix", "note", "tags", "colour", "term",
-                "rendering", "rationale", "status", "created", "modified"]
-        w = csv.writer(buf)
-        w.writerow(cols)
-        for a in items:
-            row = a.to_json()
-            row["tags"] = ";".join(a.tags)
-            w.writerow([row[c] for c in cols])
-        return buf.getvalue()
+    def annotation_set(self, items: list[Annotation]) -> AnnotationSet:
+        """*items* with the document titles and term names an export shows."""
+        titles = {d.id: (d.title, d.title_en) for d in self.library.documents()}
+        terms = {eid: e.term for eid, e in self.library.engine.glossary.entries.items()}
+        return AnnotationSet(items, titles, terms)
 
     def export(self, fmt: str, items: list[Annotation] | None = None) -> str:
+        """The annotations (all, or *items*) in an annotations format of the registry, as text."""
         items = self.find() if items is None else items
-        if fmt == "jsonld":
-            return json.dumps(self.to_jsonld(items), ensure_ascii=False, indent=2) + "\n"
-        if fmt == "md":
-            return self.to_markdown(items)
-        if fmt == "csv":
-            return self.to_csv(items)
-        raise UserError(f"unknown format {fmt!r} (jsonld, md or csv)")
+        return render(by_name(Kind.ANNOTATIONS, fmt), self.annotation_set(items)).decode("utf-8")
 
     def import_jsonld(self, path: Path) -> dict[str, int]:
         """Import a JSON-LD collection (or a single annotation); existing ids are skipped, all in one transaction."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise UserError(f"{path}: file not found") from exc
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            where = f"line {exc.lineno}, column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "encoding"
-            raise UserError(f"{path}: {where}: not valid JSON ({exc})") from exc
-        if isinstance(data, dict) and data.get("type") == "AnnotationCollection":
-            raw = data.get("first", {}).get("items", [])
-        elif isinstance(data, dict) and data.get("type") == "Annotation":
-            raw = [data]
-        elif isinstance(data, list):
-            raw = data
-        else:
-            raise UserError(f"{path}: expected a Web Annotation collection, annotation or list")
-        items = [self.from_jsonld_item(it, f"{path}: item {i}") for i, it in enumerate(raw)]
+        fmt = by_name(Kind.ANNOTATIONS, "jsonld")
+        items = read_with(fmt, read_bytes(path, str(path)), str(path))
+        assert isinstance(items, list)
         docs = {d.id for d in self.library.documents()}
         for i, a in enumerate(items):
             if a.doc not in docs:
                 raise UserError(f"{path}: item {i}: document {a.doc!r} is not in the library; import it first")
-            if a.side not in SIDES:
-                raise UserError(f"{path}: item {i}: side {a.side!r} is not zh or en")
         new = [a for a in items if not self.repo.exists(a.id)]
         texts: dict[tuple[str, str], Anchorer] = {}
         for a in new:  # place each one in the text as it is in this library
@@ -289,4 +181,5 @@ class AnnotationService:
                 a.start, a.end, a.exact, a.prefix, a.suffix = q.start, q.end, q.exact, q.prefix, q.suffix
                 a.status, a.score = anchor.status, anchor.score
         self.repo.insert_many(new)
+        self.changes.record(annotations={a.doc for a in new})
         return {"imported": len(new), "skipped": len(items) - len(new)}

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from policyreader.core.errors import UserError
 from policyreader.core.glossary import (
     Glossary,
     GlossaryEntry,
@@ -29,10 +30,9 @@ from policyreader.core.glossary_merge import extend_entry
 from policyreader.core.matcher import GlossaryMatcher, TermMatch
 from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
 from policyreader.core.segmenter import Segmenter, Token
-from policyreader.services.errors import UserError
 from policyreader.services.paths import AppPaths, resolve_paths
-from policyreader.storage.db import open_database
 from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
+from policyreader.storage.schema import open_database
 from policyreader.storage.user_glossary import UserEntryRecord, UserGlossaryRepository
 
 
@@ -56,8 +56,14 @@ class TextEngine:
         self._extra = list(extra_entries)
         self._db = db
         self._lock = threading.Lock()
+        self.glossary_version = 0  # bumped whenever the glossary is rebuilt; caches of it compare this
 
     # -- lazily built parts -------------------------------------------------------------------
+    @property
+    def has_database(self) -> bool:
+        """True once the database connection has been opened."""
+        return self._db is not None
+
     @property
     def db(self) -> sqlite_utils.Database:
         with self._lock:
@@ -135,16 +141,30 @@ class TextEngine:
             self._extra = list(extra_entries)
         for name in ("glossary", "matcher", "_pinyin_by_form"):
             self.__dict__.pop(name, None)
+        self.glossary_version += 1
         if "segmenter" in self.__dict__:
             self.segmenter.add_words(self.matcher.forms.keys())
+
+    _SHARED = ("bundled_glossary", "glossary", "matcher", "segmenter", "_pinyin_by_form")
 
     def fork(self) -> TextEngine:
         """An engine for another thread: its own database connection, the same glossary and segmenter."""
         other = TextEngine(self.paths, self._extra)
-        for name in ("bundled_glossary", "glossary", "matcher", "segmenter", "_pinyin_by_form"):
-            if name in self.__dict__:
-                other.__dict__[name] = self.__dict__[name]
+        other.adopt(self)
         return other
+
+    def adopt(self, other: TextEngine) -> None:
+        """Take over what *other* has already loaded (a warm segmenter, the dictionary's headwords).
+
+        The window warms an engine up in a worker; this hands the result to the GUI thread's engine
+        without loading anything twice. The database connection stays this engine's own.
+        """
+        for name in self._SHARED:
+            if name in other.__dict__ and (name == "segmenter" or name not in self.__dict__):
+                self.__dict__[name] = other.__dict__[name]
+        if "dictionary" in other.__dict__:
+            self.__dict__["dictionary"] = DictionaryRepository(self.db, other.dictionary.headwords())
+        self.glossary_version = max(self.glossary_version, other.glossary_version)
 
     def warm_up(self) -> None:
         """Do the slow start-up work now (call from a worker thread in the GUI)."""

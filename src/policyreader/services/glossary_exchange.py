@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policyreader.core.errors import UserError
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.glossary_merge import ImportPreview, conflicts, merge_entry, preview_import
-from policyreader.exporters import EXTENSIONS, FORMATS, AnnotatedEntry, AnnotatedGlossary, export_glossary
-from policyreader.importers import ImportFailure
-from policyreader.importers.glossary_files import read_glossary_file
+from policyreader.formats import read_termbase
+from policyreader.formats.registry import Kind, by_name, render, write_file
+from policyreader.formats.termbase.model import AnnotatedEntry, AnnotatedGlossary
 from policyreader.services.annotations import AnnotationService
-from policyreader.services.errors import UserError
 from policyreader.services.library import Library
 from policyreader.services.workbench import GlossaryWorkbench
+from policyreader.storage.schema import write_transaction
 
 
 @dataclass
@@ -30,11 +31,13 @@ class Selection:
 
 
 class GlossaryExchange:
-    def __init__(self, library: Library):
+    """The annotated glossary out (every termbase format of the registry) and termbases in."""
+
+    def __init__(self, library: Library, annotations: AnnotationService, workbench: GlossaryWorkbench):
         self.library = library
         self.engine = library.engine
-        self.annotations = AnnotationService(library)
-        self.workbench = GlossaryWorkbench(library)
+        self.annotations = annotations
+        self.workbench = workbench
 
     # -- out ----------------------------------------------------------------------------------
     def build(self, selection: Selection, title: str = "PolicyReader glossary") -> AnnotatedGlossary:
@@ -66,36 +69,35 @@ class GlossaryExchange:
         return AnnotatedGlossary(chosen, self.engine.glossary.sources, title)
 
     def export(self, fmt: str, output: Path, selection: Selection) -> int:
-        if fmt not in FORMATS:
-            raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        format_ = by_name(Kind.TERMBASE, fmt)
         glossary = self.build(selection)
         if not glossary.entries:
             raise UserError("the selection is empty: no entries match (check --doc, --domain, --tag)")
         try:
-            export_glossary(glossary, fmt, output)
+            write_file(format_, glossary, output)
         except (OSError, RuntimeError) as exc:
             raise UserError(f"{output}: cannot write the {fmt} export: {exc}") from exc
         return len(glossary.entries)
 
+    def render(self, fmt: str, selection: Selection) -> bytes:
+        """A text termbase format's bytes (for standard output)."""
+        return render(by_name(Kind.TERMBASE, fmt), self.build(selection))
+
     @staticmethod
     def default_name(fmt: str) -> str:
-        return "policyreader-glossary" + EXTENSIONS[fmt]
+        return "policyreader-glossary" + by_name(Kind.TERMBASE, fmt).extension
 
     # -- in -----------------------------------------------------------------------------------
     def preview(self, path: Path) -> tuple[list[GlossaryEntry], ImportPreview]:
         """Read a termbase and compare it with the glossary; nothing is written."""
-        try:
-            incoming = read_glossary_file(path)
-        except ImportFailure as exc:
-            raise UserError(str(exc)) from exc
+        incoming = read_termbase(path)
         return incoming, preview_import(incoming, dict(self.engine.glossary.entries))
 
     def apply(self, preview: ImportPreview, take_conflicts: bool = False) -> dict[str, int]:
         """Write new and changed entries (and, if asked, conflicting ones) to the user glossary in one go."""
         users = self.workbench.users
         written = 0
-        db = self.library.repo.db
-        with db.atomic():
+        with write_transaction(self.library.repo.db):
             for e in preview.new:
                 users.save(_as_user(e), "new")
                 written += 1
@@ -105,6 +107,7 @@ class GlossaryExchange:
                 written += 1
         self.engine.reload_glossary()
         self.library.relink()
+        self.library.changes.record(glossary=True)
         return {"new": len(preview.new), "changed": len(preview.changed),
                 "conflicting": len(preview.conflicting), "unchanged": len(preview.unchanged),
                 "written": written}

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from policyreader.storage.schema import DB_FILE
+
 APP_NAME = "PolicyReader"
 ENV_DATA_DIR = "POLICYREADER_DATA_DIR"
 _PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -28,7 +30,7 @@ class AppPaths:
 
     @property
     def database(self) -> Path:
-        return self.data_dir / "policyreader.db"
+        return self.data_dir / DB_FILE
 
 
 def bundled_dir(name: str) -> Path:

@@ -3,16 +3,16 @@ concordances across the library, and the user's own entries (add, extend, edit, 
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 from policyreader.core.cjk import has_han
+from policyreader.core.errors import UserError
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
-from policyreader.core.model import GOOD_STATUSES, Status
+from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
-from policyreader.services.errors import UserError
 from policyreader.services.library import Library, slugify
 from policyreader.storage.user_glossary import UserGlossaryRepository
 
@@ -32,21 +32,6 @@ class SearchResult:
     entry: GlossaryEntry
     score: float
     matched: str  # what matched: "term", "pinyin", "english", …
-
-
-@dataclass(frozen=True)
-class ConcordanceLine:
-    doc: str
-    segment: int
-    left: str
-    match: str
-    right: str
-    en: str
-    start: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "segment": self.segment, "left": self.left, "match": self.match,
-                "right": self.right, "en": self.en}
 
 
 class GlossaryWorkbench:
@@ -192,6 +177,26 @@ class GlossaryWorkbench:
         self._changed()
         return self.engine.glossary.entries[existing.id if existing is not None else entry_id]
 
+    def edit_entry(self, entry_id: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",
+                   used_by: str = "", sources: list[str] | None = None, pinyin: str = "") -> GlossaryEntry:
+        """Replace the renderings and notes of one of the user's entries (the first rendering gets *status*,
+        the others are accepted) and re-link the library."""
+        current = self.engine.glossary.entries.get(entry_id)
+        if current is None:
+            raise UserError(f"{entry_id!r} is not a glossary entry")
+        if not renderings or not all(r.strip() for r in renderings):
+            raise UserError("give at least one rendering")
+        if status not in STATUSES:
+            raise UserError(f"status must be one of {', '.join(STATUSES)}")
+        entry = copy.deepcopy(current)
+        refs = [SourceRef(x) for x in (sources or [])]
+        entry.renderings = [Rendering(text.strip(), status if i == 0 else Status.ACCEPTED, used_by or "my own choice",
+                                      list(refs), "" if refs else "user's own rendering")
+                            for i, text in enumerate(renderings)]
+        entry.notes, entry.pinyin = note, pinyin or entry.pinyin
+        self.save_user_entry(entry)
+        return self.engine.glossary.entries[entry_id]
+
     def save_user_entry(self, entry: GlossaryEntry, mode: str = "new") -> None:
         """Store an edited user entry (from the GUI or an import) and re-link the library."""
         entry.origin = "user"
@@ -209,6 +214,7 @@ class GlossaryWorkbench:
     def _changed(self) -> None:
         self.engine.reload_glossary()
         self.library.relink()
+        self.library.changes.record(glossary=True)
 
     def _new_id(self, term: str) -> str:
         base = "user-" + slugify(term, "term")
@@ -236,12 +242,7 @@ def sort_concordance(lines: list[ConcordanceLine], key: str) -> list[Concordance
 
 
 def concordance_csv(lines: list[ConcordanceLine]) -> str:
-    import csv
-    import io
+    """The lines as CSV, as the concordance export writes them."""
+    from policyreader.formats.registry import Kind, by_name, render
 
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(["doc", "segment", "left", "match", "right", "en"])
-    for ln in lines:
-        w.writerow([ln.doc, ln.segment, ln.left, ln.match, ln.right, ln.en])
-    return buf.getvalue()
+    return render(by_name(Kind.CONCORDANCE, "csv"), lines).decode("utf-8")

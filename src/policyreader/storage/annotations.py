@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from policyreader.core.model import Annotation, now
+from policyreader.storage.schema import write_transaction
 
 
 def _row(a: Annotation, deleted: str = "") -> dict[str, Any]:
@@ -32,26 +33,26 @@ class AnnotationRepository:
         self.db = db
 
     def insert(self, a: Annotation) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("annotations").insert(_row(a))
 
     def insert_many(self, items: Iterable[Annotation]) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("annotations").insert_all((_row(a) for a in items), batch_size=500)
 
     def update(self, a: Annotation) -> None:
         a.modified = now()
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("annotations").update(a.id, _row(a))
 
     def update_many(self, items: Iterable[Annotation]) -> None:
         """Within the caller's transaction if there is one (re-anchoring runs inside an import)."""
-        with self.db.atomic():
+        with write_transaction(self.db):
             for a in items:
                 self.db.table("annotations").update(a.id, _row(a))
 
     def set_deleted(self, ann_id: str, deleted: bool) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.execute("UPDATE annotations SET deleted = ? WHERE id = ?", [now() if deleted else "", ann_id])
 
     def get(self, ann_id: str, include_deleted: bool = False) -> Annotation | None:

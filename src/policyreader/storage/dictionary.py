@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from policyreader.core.dictionary import DictEntry, cedict_path, iter_cedict
-from policyreader.storage.db import get_meta, set_meta
+from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 _META_KEY = "cedict_source"
 
@@ -27,7 +27,7 @@ def ensure_cedict(db: sqlite_utils.Database, entries: Iterable[DictEntry] | None
     rows = ({"simplified": e.simplified, "traditional": e.traditional, "pinyin": e.pinyin,
              "pinyin_numbers": e.pinyin_numbers, "definitions": json.dumps(e.definitions, ensure_ascii=False)}
             for e in (entries if entries is not None else iter_cedict()))
-    with db.atomic():
+    with write_transaction(db):
         db.execute("DELETE FROM cedict")
         db.table("cedict").insert_all(rows, batch_size=5000)
         set_meta(db, _META_KEY, fp)
@@ -39,9 +39,9 @@ class DictionaryRepository:
 
     MAX_WORD = 12
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, headwords: set[str] | None = None):
         self._db = db
-        self._headwords: set[str] | None = None
+        self._headwords = headwords  # another repository's, already read (they never change)
 
     def lookup(self, word: str) -> list[DictEntry]:
         """Every reading of *word*, matched on its simplified or traditional form, in file order."""

@@ -13,7 +13,8 @@ from typing import Any
 
 import sqlite_utils
 
-from policyreader.core.model import DocumentRow, SegmentRow, now
+from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, now
+from policyreader.storage.schema import write_transaction
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -35,6 +36,11 @@ class LibraryRepository:
         cols = [d[0] for d in self.db.execute("SELECT * FROM documents LIMIT 0").description]
         return [_doc_from_row(dict(zip(cols, r, strict=True))) for r in rows]
 
+    def listing(self) -> list[DocumentListing]:
+        """Every document's id, titles and translation status, in library order: what a list shows."""
+        return [DocumentListing(*r) for r in self.db.execute(
+            "SELECT id, title, title_en, translation_status FROM documents ORDER BY bundled DESC, title")]
+
     def get(self, doc_id: str) -> DocumentRow | None:
         try:
             return _doc_from_row(self.db.table("documents").get(doc_id))
@@ -45,8 +51,17 @@ class LibraryRepository:
         rows = list(self.db.table("documents").rows_where("content_hash = ?", [content_hash], limit=1))
         return _doc_from_row(rows[0]) if rows else None
 
-    def ids(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM documents")}
+    def unused_id(self, base: str) -> str:
+        """*base*, or *base*-2, -3 … whichever no document has (reads only the ids that could clash)."""
+        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
+        taken = {r[0] for r in self.db.execute("SELECT id FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\'",
+                                               [base, pattern])}
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base}-{n}" in taken:
+            n += 1
+        return f"{base}-{n}"
 
     def segments(self, doc_id: str) -> list[SegmentRow]:
         out = []
@@ -58,6 +73,9 @@ class LibraryRepository:
                                   json.loads(r[7] or "[]"), [tuple(t) for t in cached.get("zh", [])],
                                   [tuple(t) for t in cached.get("en", [])]))
         return out
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def segment_count(self, doc_id: str) -> int:
         return int(self.db.execute("SELECT count(*) FROM segments WHERE doc_id = ?", [doc_id]).fetchone()[0])
@@ -85,7 +103,7 @@ class LibraryRepository:
     def insert(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
         """Insert a new document and its segments in one transaction."""
         stamp = now()
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("documents").insert(self._doc_dict(doc, stamp, stamp))
             self._write_segments(doc.id, segments)
 
@@ -97,7 +115,7 @@ class LibraryRepository:
         """
         stamp = now()
         old = self.get(doc.id)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._delete_segments(doc.id)
             self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else stamp, stamp), pk="id")
             self._write_segments(doc.id, segments)
@@ -109,13 +127,13 @@ class LibraryRepository:
         """Store recomputed glossary links for some segments of a document, in one transaction."""
         if not updates:
             return
-        with self.db.atomic():
+        with write_transaction(self.db):
             for idx, terms, en_terms in updates:
                 self.db.execute("UPDATE segments SET terms = ? WHERE doc_id = ? AND idx = ?",
                                 [json.dumps({"zh": terms, "en": en_terms}, ensure_ascii=False), doc_id, idx])
 
     def delete(self, doc_id: str) -> None:
-        with self.db.atomic():
+        with write_transaction(self.db):
             self._delete_segments(doc_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 

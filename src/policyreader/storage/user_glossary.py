@@ -9,6 +9,7 @@ import sqlite_utils
 
 from policyreader.core.glossary import GlossaryEntry, entry_from_dict
 from policyreader.core.model import now
+from policyreader.storage.schema import write_transaction
 
 
 @dataclass
@@ -38,7 +39,7 @@ class UserGlossaryRepository:
     def save(self, entry: GlossaryEntry, mode: str) -> None:
         stamp = now()
         old = self.get(entry.id)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.db.table("user_entries").upsert(
                 {"id": entry.id, "mode": mode, "data": json.dumps(entry.to_json(), ensure_ascii=False),
                  "created": stamp if old is None else self._created(entry.id), "modified": stamp}, pk="id")
@@ -48,6 +49,6 @@ class UserGlossaryRepository:
         return str(row[0]) if row else now()
 
     def delete(self, entry_id: str) -> bool:
-        with self.db.atomic():
+        with write_transaction(self.db):
             cur = self.db.execute("DELETE FROM user_entries WHERE id = ?", [entry_id])
         return bool(cur.rowcount)

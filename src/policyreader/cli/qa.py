@@ -1,0 +1,84 @@
+"""Terminology commands over the library: ``qa``, ``stats``, ``concordance``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from policyreader.cli.options import CliState, emit, format_option, json_option, main, pass_state
+from policyreader.core.errors import UserError
+from policyreader.core.model import Severity
+from policyreader.services.files import write_user_text
+from policyreader.services.formats import Kind
+
+
+@main.command()
+@click.argument("target", nargs=-1, required=True)
+@format_option(Kind.QA_REPORT, default="text")
+@click.option("-o", "--output", default="-", help="Write the report here (default: standard output).")
+@pass_state
+def qa(state: CliState, target: tuple[str, ...], fmt: str, output: str) -> None:
+    """Check a translation against the glossary: 'qa DOC' for a library document, 'qa SOURCE TRANSLATION'
+    for two files. Exits with code 1 when errors (not accepted) exist."""
+    state.library()
+    svc = state.app.qa
+    if len(target) == 1:
+        findings = svc.check_doc(target[0])
+        title = target[0]
+    elif len(target) == 2:
+        _segments, plain = svc.check_files(Path(target[0]), Path(target[1]))
+        findings = [(f, False) for f in plain]
+        title = f"{target[0]} / {target[1]}"
+    else:
+        raise UserError("give a document id, or a source file and its translation")
+    text = svc.report(findings, fmt, title)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_user_text(Path(output), text)
+        click.echo(f"wrote {output}", err=True)
+    errors = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
+    click.echo(f"{len(findings)} finding(s), {errors} error(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("term")
+@json_option
+@pass_state
+def stats(state: CliState, term: str, as_json: bool) -> None:
+    """Corpus evidence: how TERM's renderings are actually used across the aligned documents."""
+    state.library()
+    data = state.app.qa.evidence(term)
+    if as_json:
+        emit(data)
+        return
+    click.echo(f"{data['term']} ({data['entry']}): {data['total']} aligned occurrence(s)")
+    for text, n in sorted(data["renderings"].items(), key=lambda kv: -kv[1]):
+        click.echo(f"  {n:4}  {text}")
+    click.echo(f"  {data['none']:4}  (none of the known renderings)")
+
+
+@main.command()
+@click.argument("term")
+@click.option("--doc", help="Only this document.")
+@click.option("--sort", type=click.Choice(["doc", "left", "right"]), default="doc", show_default=True)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
+@json_option
+@pass_state
+def concordance(state: CliState, term: str, doc: str | None, sort: str, as_csv: bool, as_json: bool) -> None:
+    """Every occurrence of TERM (an entry id or form) across the library, in context, with the aligned English."""
+    from policyreader.services.workbench import concordance_csv, sort_concordance
+
+    state.library()
+    lines = sort_concordance(state.app.workbench.concordance(term, doc), sort)
+    if as_json:
+        emit([ln.to_json() for ln in lines])
+    elif as_csv:
+        click.echo(concordance_csv(lines), nl=False)
+    else:
+        for ln in lines:
+            click.echo(f"{ln.left:>20}【{ln.match}】{ln.right:<20}  {ln.doc}#{ln.segment}")

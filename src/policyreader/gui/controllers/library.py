@@ -1,0 +1,193 @@
+"""The library pane, recent documents, start-up (warming up and the bundled corpus) and importing
+documents (File → Import document…, drag and drop)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from policyreader.gui.controllers.base import Controller
+from policyreader.gui.dialogs import ImportDialog
+from policyreader.gui.ops import OpContext, OperationCancelled
+from policyreader.gui.qt import QProgressDialog, QTimer
+from policyreader.services.changes import Changes
+from policyreader.services.context import AppContext
+from policyreader.services.formats import Kind, extensions
+from policyreader.services.library import ImportCancelled, ImportResult
+
+MAX_RECENT = 8
+
+
+class LibraryController(Controller):
+    """Keeps the library pane in step with the library; imports documents in the background."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.dictionary_ready = False
+        self._no_document: Callable[[], None] = lambda: None
+        window.library_pane.documentActivated.connect(lambda d: window.reading.open(d))
+        window.documentOpened.connect(self.add_recent)
+
+    # -- the list -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ops.run(lambda ctx, _oc: ctx.library.listing(), label="Reading the library",
+                     success=self.window.library_pane.set_documents)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.library:
+            self.refresh()
+            self.rebuild_recent()
+
+    # -- start-up -----------------------------------------------------------------------------
+    def start_up(self) -> None:
+        """Open the last document at once when the library is ready; do slow work off the GUI thread."""
+        w = self.window
+        fresh = self.ctx.library.needs_bundled()
+        self.refresh()
+        waiting = {"warm-up", "first document"}
+
+        def settled(what: str) -> None:
+            # ready once the engine is warm and the first document (if any) is shown
+            if what in waiting:
+                waiting.discard(what)
+                if not waiting:
+                    w.documentOpened.disconnect(first_opened)
+                    w.ready.emit()
+
+        def first_opened(_doc: str) -> None:
+            settled("first document")
+
+        w.documentOpened.connect(first_opened)
+        self._no_document = lambda: settled("first document")
+        if not fresh:
+            self.open_initial()
+        progress: QProgressDialog | None = None
+        if fresh:
+            progress = QProgressDialog("Importing the bundled corpus…", "", 0, 0, w)
+            progress.setCancelButton(None)
+            progress.setWindowTitle("First start")
+            progress.setMinimumDuration(300)
+
+        def warm_up(ctx: AppContext, oc: OpContext) -> int:
+            ctx.engine.segmenter.warm_up()
+            if fresh:
+
+                def report(n: int, total: int, label: str) -> bool:
+                    oc.progress(n, total, label)
+                    return True
+
+                ctx.library.ensure_bundled(report)
+            return len(ctx.engine.dictionary.headwords())
+
+        def done(_n: int) -> None:
+            if progress is not None:
+                progress.close()
+            self.ctx.engine.adopt(self.ops.worker_context().engine)
+            self.dictionary_ready = True
+            if fresh:
+                self.open_initial()
+            self.status(f"Ready — {len(self.ctx.engine.glossary)} glossary entries, "
+                        f"{self.ctx.library.count()} documents", 8000)
+            settled("warm-up")
+
+        def progressed(n: int, total: int, label: str) -> None:
+            if progress is not None:
+                progress.setMaximum(total)
+                progress.setValue(n)
+                progress.setLabelText(f"Importing the bundled corpus… {label}")
+
+        def failed(exc: BaseException) -> None:
+            if progress is not None:
+                progress.close()
+            self.error(exc)
+
+        def start() -> None:
+            self.ops.run(warm_up, label="Starting up", success=done, failure=failed, progress=progressed)
+
+        if fresh:
+            start()
+        else:
+            QTimer.singleShot(150, start)  # let the first document paint before the warm-up competes
+
+    def open_initial(self) -> None:
+        last = str(self.window.settings.value("reader/lastDocument", ""))
+
+        def choose(ctx: AppContext, _oc: OpContext) -> str:
+            ids = [d.id for d in ctx.library.listing()]
+            return last if last in ids else (ids[0] if ids else "")
+
+        def chosen(doc_id: str) -> None:
+            if doc_id:
+                self.window.reading.open(doc_id)
+            else:
+                self._no_document()
+
+        self.ops.run(choose, label="Opening the last document", success=chosen)
+
+    # -- recent documents ---------------------------------------------------------------------
+    def add_recent(self, doc_id: str) -> None:
+        recent = [r for r in self.recent() if r != doc_id]
+        recent.insert(0, doc_id)
+        self.window.settings.setValue("recent/documents", recent[:MAX_RECENT])
+        self.rebuild_recent()
+
+    def recent(self) -> list[str]:
+        value = self.window.settings.value("recent/documents", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def rebuild_recent(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        titles = self.ctx.library.titles(self.recent())
+        for doc_id in self.recent():
+            if doc_id not in titles:
+                continue
+            act = menu.addAction(titles[doc_id])
+            act.triggered.connect(lambda _c=False, d=doc_id: self.window.reading.open(d))
+        menu.setEnabled(bool(menu.actions()))
+
+    # -- importing ----------------------------------------------------------------------------
+    def show_import_dialog(self, source: str = "", translation: str = "") -> None:
+        dlg = ImportDialog(self.window, source, translation)
+        if dlg.exec():
+            self.import_files(*dlg.values())
+
+    def import_files(self, source: str, translation: str | None = None, title: str | None = None) -> None:
+        """Import in the background with a cancellable progress dialog; the window stays responsive."""
+        w = self.window
+        progress = QProgressDialog(f"Importing {Path(source).name}…", "Cancel", 0, 0, w)
+        progress.setWindowTitle("Import")
+        progress.setMinimumDuration(200)
+
+        def job(ctx: AppContext, oc: OpContext) -> ImportResult:
+            return ctx.library.import_path(source, translation, title, cancelled=lambda: oc.token.cancelled)
+
+        def done(result: ImportResult) -> None:
+            progress.close()
+            w.reading.open(result.id)
+            self.status(f"Already in the library as “{result.title}”" if result.duplicate else
+                        f"Imported “{result.title}”: {result.segments} segments, {result.aligned} aligned", 8000)
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            if isinstance(exc, ImportCancelled | OperationCancelled):
+                self.status("Import cancelled; nothing was written", 6000)
+            else:
+                self.error(exc)
+
+        op = self.ops.run(job, label=f"Importing {Path(source).name}", success=done, failure=failed)
+        progress.canceled.connect(op.token.cancel)
+
+    def accepts_drop(self, files: list[str]) -> bool:
+        known = set(extensions(Kind.DOCUMENT))
+        return bool(files) and all(Path(f).suffix.lower() in known for f in files)
+
+    def drop(self, files: list[str]) -> None:
+        if not files:
+            return
+        # with two files, the one whose name says "en" is the translation
+        files.sort(key=lambda f: any(t in Path(f).stem.lower().split(".") for t in ("en", "english")))
+        self.show_import_dialog(files[0], files[1] if len(files) > 1 else "")

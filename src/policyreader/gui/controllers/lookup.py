@@ -1,0 +1,130 @@
+"""Looking words up in the open document: the popup on hover and click, Ctrl+D at the cursor, and the
+glossary entry page (its corpus evidence computed in the background)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policyreader.core.cjk import is_han
+from policyreader.gui import theme
+from policyreader.gui.controllers.base import Controller
+from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
+from policyreader.gui.qt import QPoint
+from policyreader.services.changes import Changes
+
+
+class LookupController(Controller):
+    """The popup dictionary and the entry dock."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        w = window
+        w.reader.pointerMoved.connect(self._on_pointer)
+        w.reader.pointerLeft.connect(self._on_pointer_left)
+        w.reader.clicked.connect(self._on_click)
+        w.popup.linkActivated.connect(self._popup_link)
+        w.entry_browser.entryLinkActivated.connect(self.show_entry)
+        w.entry_browser.docLinkActivated.connect(lambda d: w.reading.open(d))
+        self._entry_shown = ""
+
+    def _colours(self) -> dict[int, str] | None:
+        return theme.tone_colours() if self.window.tone_action.isChecked() else None
+
+    def _term_names(self) -> dict[str, str]:
+        return {eid: e.term for eid, e in self.ctx.engine.glossary.entries.items()}
+
+    def lookup_html(self, segment: int, side: str, offset: int) -> tuple[tuple[object, ...], str] | None:
+        """The popup content for a point in the open document, or None if there is nothing to show."""
+        segments = self.window.reading.segments
+        if not (0 <= segment < len(segments)):
+            return None
+        seg = segments[segment]
+        traditional = self.window.trad_action.isChecked()
+        for start, end, entry_id in (seg.terms if side == "zh" else seg.en_terms):
+            if start <= offset < end:
+                entry = self.ctx.engine.glossary.entries.get(entry_id)
+                if entry is None:
+                    break
+                html = glossary_popup_html(entry.to_json(), self._colours(), traditional, terms=self._term_names())
+                return ("term", segment, side, start), html
+        if side != "zh" or not self.window.library.dictionary_ready:
+            return None
+        text = seg.zh
+        if not (0 <= offset < len(text)) or not is_han(text[offset]):
+            return None
+        word, entries = self.ctx.engine.dictionary.longest_at(text, offset)
+        if not word:
+            return None
+        html = dictionary_popup_html(word, [e.to_json() for e in entries], self._colours(), traditional)
+        return ("word", segment, offset, word), html
+
+    def _on_pointer(self, segment: int, side: str, offset: int, at: QPoint) -> None:
+        popup = self.window.popup
+        if popup.pinned:
+            return
+        found = self.lookup_html(segment, side, offset)
+        if found is None:
+            popup.dismiss()
+            return
+        key, html = found
+        if key != popup.key or not popup.isVisible():
+            popup.show_html(html, at, key)
+
+    def _on_pointer_left(self) -> None:
+        if not self.window.popup.pinned:
+            self.window.popup.dismiss()
+
+    def _on_click(self, segment: int, side: str, offset: int, at: QPoint) -> None:
+        popup = self.window.popup
+        found = self.lookup_html(segment, side, offset)
+        if found is None:
+            popup.dismiss()
+            return
+        popup.show_html(found[1], at, found[0])
+        popup.pinned = True
+
+    def lookup_at_cursor(self) -> None:
+        reader = self.window.reader
+        c = reader.textCursor()
+        loc = reader.locate(c)
+        if loc is None:
+            return
+        found = self.lookup_html(*loc)
+        if found is None:
+            self.status("Nothing to look up at the cursor", 3000)
+            return
+        at = reader.viewport().mapToGlobal(reader.cursorRect(c).bottomRight())
+        self.window.popup.show_html(found[1], at, found[0])
+        self.window.popup.pinned = True
+
+    def _popup_link(self, link: str) -> None:
+        if link.startswith("entry:"):
+            self.window.popup.dismiss()
+            self.show_entry(link[6:])
+
+    # -- the entry page -----------------------------------------------------------------------
+    def show_entry(self, entry_id: str) -> None:
+        """Show the entry at once; its corpus evidence follows from the background."""
+        entry = self.ctx.engine.glossary.entries.get(entry_id)
+        if entry is None:
+            return
+        w = self.window
+        self._entry_shown = entry_id
+        self._render_entry(entry_id, None)
+        w.entry_dock.show()
+        w.entry_dock.raise_()
+        self.ops.run(lambda ctx, _oc: ctx.qa.evidence(entry_id), label="Counting the corpus evidence",
+                     success=lambda ev: self._render_entry(entry_id, ev), failure=lambda _exc: None)
+
+    def _render_entry(self, entry_id: str, evidence: dict[str, Any] | None) -> None:
+        entry = self.ctx.engine.glossary.entries.get(entry_id)
+        if entry is None or entry_id != self._entry_shown:
+            return
+        titles = self.ctx.library.titles(list((evidence or {}).get("by_document", {})))
+        self.window.entry_browser.setHtml(entry_page_html(entry.to_json(), self.ctx.engine.glossary.sources,
+                                                          self._colours(), self._term_names(), evidence, titles))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.glossary and self._entry_shown:
+            if self._entry_shown in self.ctx.engine.glossary.entries:
+                self.show_entry(self._entry_shown)

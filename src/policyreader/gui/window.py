@@ -1,0 +1,340 @@
+"""The main window: the reader in the middle, panes as docks around it, menus and the toolbar.
+
+The window only builds and lays out; what happens lives in one controller per concern
+(``gui/controllers``), and every slow action runs as a background operation (``gui/ops``) while a busy
+indicator shows in the status bar. One ``changed`` signal tells every controller what a write changed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from policyreader.core.errors import UserError
+from policyreader.core.model import SegmentRow
+from policyreader.gui.annotations import AnnotationsPane
+from policyreader.gui.controllers.alignment import AlignmentController
+from policyreader.gui.controllers.annotations import AnnotationController
+from policyreader.gui.controllers.glossary import GlossaryController
+from policyreader.gui.controllers.library import LibraryController
+from policyreader.gui.controllers.lookup import LookupController
+from policyreader.gui.controllers.qa import QAController
+from policyreader.gui.controllers.reading import SPACINGS, ReadingController
+from policyreader.gui.controllers.search import SearchController
+from policyreader.gui.dialogs import EntryBrowser
+from policyreader.gui.ops import OpRunner
+from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
+from policyreader.gui.popup import LookupPopup
+from policyreader.gui.qa_pane import QAPane
+from policyreader.gui.qt import (
+    QAction,
+    QActionGroup,
+    QDockWidget,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPoint,
+    QProgressBar,
+    QSettings,
+    QShortcut,
+    Qt,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.gui.workbench import ConcordancePane, GlossaryBrowser
+from policyreader.services.context import AppContext
+from policyreader.services.paths import AppPaths
+
+LAYOUT_LABELS = {"side": "&Side by side", "interleaved": "&Interleaved", "zh": "&Chinese only"}
+
+
+class MainWindow(QMainWindow):
+    """PolicyReader's main window."""
+
+    documentOpened = Signal(str)
+    ready = Signal()
+
+    def __init__(self, paths: AppPaths, settings: QSettings | None = None):
+        super().__init__()
+        self.paths = paths
+        self.settings = settings or QSettings("PolicyReader", "PolicyReader")
+        self.ctx = AppContext(paths)
+        self.ops = OpRunner(self.ctx, self)
+        self.ops.failure_handler = self.show_error
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("PolicyReader")
+        self.setAcceptDrops(True)
+        self.setObjectName("mainWindow")
+        self._build_panes()
+        self.popup = LookupPopup(self)
+        self.reading = ReadingController(self)
+        self.library = LibraryController(self)
+        self.lookup = LookupController(self)
+        self.search = SearchController(self)
+        self.annotations = AnnotationController(self)
+        self.glossary = GlossaryController(self)
+        self.qa = QAController(self)
+        self.alignment = AlignmentController(self)
+        self._build_menus()
+        self._build_busy_indicator()
+        self.reader.set_entry_lookup(lambda eid: self.ctx.engine.glossary.entries.get(eid))
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.customContextMenuRequested.connect(self._reader_menu)
+        self._load_settings()
+        self.statusBar().showMessage("Starting…")
+        self.library.start_up()
+
+    # -- what tests and scripts ask of the window -----------------------------------------------
+    @property
+    def doc_id(self) -> str:
+        return self.reading.doc_id
+
+    @property
+    def segments(self) -> list[SegmentRow]:
+        return self.reading.segments
+
+    # -- construction -------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_panes(self) -> None:
+        self.reader = ReaderView(self)
+        self.toolbar_search = QLineEdit(self)
+        self.toolbar_search.setObjectName("toolbarSearch")
+        self.toolbar_search.setAccessibleName("Search the library")
+        self.toolbar_search.setPlaceholderText("Search library  (Ctrl+Shift+F)")
+        self.toolbar_search.setClearButtonEnabled(True)
+        self.toolbar_search.setMaximumWidth(320)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        v = QVBoxLayout(central)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(0)
+        v.addWidget(self.reader)
+        v.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+                               Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.library_pane = LibraryPane(self)
+        self.outline_pane = OutlinePane(self)
+        self.search_pane = SearchPane(self)
+        self.library_dock = self._dock("Library", self.library_pane, left)
+        self.outline_dock = self._dock("Outline", self.outline_pane, left)
+        self.search_dock = self._dock("Search", self.search_pane, right)
+        self.entry_browser = EntryBrowser(self)
+        self.entry_dock = self._dock("Glossary entry", self.entry_browser, right)
+        self.annotations_pane = AnnotationsPane(self)
+        self.annotations_dock = self._dock("Annotations", self.annotations_pane, right)
+        self.glossary_browser = GlossaryBrowser(self)
+        self.glossary_dock = self._dock("Glossary", self.glossary_browser, left)
+        self.tabifyDockWidget(self.outline_dock, self.glossary_dock)
+        self.outline_dock.raise_()
+        self.concordance_pane = ConcordancePane(self)
+        self.concordance_dock = self._dock("Concordance", self.concordance_pane, bottom)
+        self.concordance_dock.hide()
+        self.qa_pane = QAPane(self)
+        self.qa_dock = self._dock("QA", self.qa_pane, right)
+        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
+        # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
+        # afterwards leaves an orphaned tab bar floating over the reader
+        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock):
+            dock.hide()
+        self.tabifyDockWidget(self.search_dock, self.entry_dock)
+        self.tabifyDockWidget(self.search_dock, self.annotations_dock)
+        self.tabifyDockWidget(self.search_dock, self.qa_dock)
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
+                checkable: bool = False, name: str = "") -> QAction:
+        """A menu action. *slot* is called with no arguments: ``triggered(bool)``'s flag never leaks into it."""
+        act = QAction(text, self)
+        act.setObjectName(name or "action" + "".join(w.capitalize() for w in text.replace("&", "").split()
+                                                     if w.isalnum()))
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        lib, rd, gl, an, al = self.library, self.reading, self.glossary, self.annotations, self.alignment
+        file_menu = mb.addMenu("&File")
+        self.import_action = self._action(file_menu, "&Import document…", lib.show_import_dialog,
+                                          QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export glossary…", gl.show_export_dialog, "Ctrl+Shift+E")
+        self._action(file_menu, "Import glossary…", gl.show_import_dialog)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = mb.addMenu("&Edit")
+        self.undo_action = undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self.annotate_action = self._action(edit, "&Annotate selection…", an.annotate_selection, "Ctrl+Shift+A")
+        self.annotations_action = self._action(edit, "Show a&nnotations", an.show_pane, "Ctrl+Shift+N")
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find in document…", self.search.show_find,
+                                        QKeySequence.StandardKey.Find)
+        self.search_action = self._action(edit, "&Search library…", self.search.show_search, "Ctrl+Shift+F")
+        self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup.lookup_at_cursor, "Ctrl+D")
+
+        gmenu = mb.addMenu("&Glossary")
+        self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
+        self._action(gmenu, "&Browse glossary", gl.show_browser, "Ctrl+G")
+        self._action(gmenu, "&Concordance of the term at the cursor", gl.concordance_at_cursor, "Ctrl+Shift+C")
+        gmenu.addSeparator()
+        self.qa_action = self._action(gmenu, "Check translation (&QA)", self.qa.run, "F7")
+        amenu = mb.addMenu("&Alignment")
+        self._action(amenu, "&Merge segment with the next", al.merge, "Ctrl+Shift+M")
+        self._action(amenu, "&Split segment at the cursor", al.split, "Ctrl+Shift+S")
+        self._action(amenu, "Pull next segment's &English up", lambda: al.shift_english(True), "Ctrl+Shift+Up")
+        self._action(amenu, "Push last &English paragraph down", lambda: al.shift_english(False), "Ctrl+Shift+Down")
+        view = mb.addMenu("&View")
+        layout_menu = view.addMenu("&Layout")
+        self.layout_group = QActionGroup(self)
+        self.layout_actions: dict[str, QAction] = {}
+        for i, mode in enumerate(LAYOUTS, start=1):
+            act = self._action(layout_menu, LAYOUT_LABELS[mode], functools.partial(rd.set_layout, mode), f"Ctrl+{i}",
+                               checkable=True, name=f"actionLayout{mode.capitalize()}")
+            self.layout_group.addAction(act)
+            self.layout_actions[mode] = act
+        view.addSeparator()
+        self._action(view, "&Larger text", lambda: rd.change_font(+1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "S&maller text", lambda: rd.change_font(-1), QKeySequence.StandardKey.ZoomOut)
+        spacing = view.addMenu("Line &spacing")
+        self.spacing_group = QActionGroup(self)
+        self.spacing_actions: dict[int, QAction] = {}
+        for sp in SPACINGS:
+            act = self._action(spacing, f"{sp / 100:.1f}×", functools.partial(rd.set_spacing, sp), checkable=True,
+                               name=f"actionSpacing{sp}")
+            self.spacing_group.addAction(act)
+            self.spacing_actions[sp] = act
+        view.addSeparator()
+        self.tone_action = self._action(view, "&Tone colours in pinyin", self._save_view_flags, checkable=True)
+        self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
+        view.addSeparator()
+        for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
+                     self.annotations_dock, self.concordance_dock, self.qa_dock):
+            view.addAction(dock.toggleViewAction())
+
+        tb = self.addToolBar("Main")
+        tb.setObjectName("mainToolbar")
+        for act in (self.import_action, self.annotate_action, self.add_term_action, self.qa_action):
+            tb.addAction(act)
+        tb.addSeparator()
+        for mode in LAYOUTS:
+            tb.addAction(self.layout_actions[mode])
+        tb.addSeparator()
+        tb.addWidget(self.toolbar_search)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        esc.activated.connect(self._escape)
+
+    def _build_busy_indicator(self) -> None:
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setRange(0, 0)  # indeterminate
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setAccessibleName("Working")
+        for w in (self.busy_label, self.busy_bar):
+            self.statusBar().addPermanentWidget(w)
+            w.hide()
+        self.ops.started.connect(lambda label: self.busy_label.setText(label + "…"))
+        self.ops.busy.connect(self._busy)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setVisible(busy)
+
+    # -- settings -----------------------------------------------------------------------------
+    def _load_settings(self) -> None:
+        s = self.settings
+        self.reading.load_settings()
+        self.tone_action.setChecked(s.value("popup/toneColours", "true") in (True, "true"))
+        self.trad_action.setChecked(s.value("popup/traditional", "true") in (True, "true"))
+        geo = s.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1400, 900)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.library.rebuild_recent()
+
+    def _save_view_flags(self) -> None:
+        self.settings.setValue("popup/toneColours", self.tone_action.isChecked())
+        self.settings.setValue("popup/traditional", self.trad_action.isChecked())
+
+    def closeEvent(self, event: Any) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        if self.doc_id:
+            self.settings.setValue("reader/lastDocument", self.doc_id)
+        self.settings.sync()
+        self.popup.dismiss()
+        self.ops.shutdown()
+        super().closeEvent(event)
+
+    # -- window-wide behaviour ----------------------------------------------------------------
+    def _escape(self) -> None:
+        if self.popup.isVisible():
+            self.popup.dismiss()
+        else:
+            self.search.close_find()
+
+    def _reader_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        reader = self.reader
+        if reader.textCursor().hasSelection():
+            menu.addAction(self.annotate_action)
+            menu.addAction(self.add_term_action)
+            menu.addSeparator()
+        if reader.locate(reader.cursorForPosition(pos)) is not None:
+            if not reader.textCursor().hasSelection():
+                reader.setTextCursor(reader.cursorForPosition(pos))
+            menu.addAction(self.lookup_action)
+            menu.addSeparator()
+            menu.addAction("Merge with the next segment", self.alignment.merge)
+            menu.addAction("Split segment here", self.alignment.split)
+            menu.addAction("Pull next segment's English up", lambda: self.alignment.shift_english(True))
+            menu.addAction("Push last English paragraph down", lambda: self.alignment.shift_english(False))
+        menu.exec(reader.viewport().mapToGlobal(pos))
+
+    def dragEnterEvent(self, event: Any) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if self.library.accepts_drop([u.toLocalFile() for u in urls]):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        self.library.drop([u.toLocalFile() for u in event.mimeData().urls()])
+
+    def show_error(self, exc: BaseException | str) -> None:
+        """A failure the user must see: one line in the status bar, the whole message in a dialog."""
+        if isinstance(exc, UserError | str):
+            message = str(exc)
+        else:
+            message = f"Something went wrong ({type(exc).__name__}: {exc}). Please report it."
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        QMessageBox.warning(self, "PolicyReader", message)
+

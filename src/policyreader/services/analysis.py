@@ -1,0 +1,119 @@
+"""Turning aligned paragraphs into library segments: tokens, glossary links, English renderings found,
+and the text the full-text index stores. Also the aligner, which uses the glossary as anchors.
+
+One pass of the matcher and of jieba runs over a whole document, then results are cut back to each
+segment, so importing costs little more than segmenting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policyreader.core.alignment import Link, ParagraphAligner
+from policyreader.core.cjk import is_han
+from policyreader.core.document import join_side, outline_kind
+from policyreader.core.model import SegmentRow
+from policyreader.services.engine import TextEngine
+from policyreader.storage.library import LibraryRepository
+
+_WORDLIKE = re.compile(r"\w", re.UNICODE)
+
+
+class DocumentAnalyser:
+    """Segments, links and index text for the documents of one library."""
+
+    def __init__(self, engine: TextEngine, repo: LibraryRepository):
+        self.engine = engine
+        self.repo = repo
+
+    def _renderings_for(self, zh: str) -> set[str]:
+        out: set[str] = set()
+        for m in self.engine.terms(zh):
+            out.update(r.text.lower() for r in self.engine.glossary.entries[m.entry].renderings)
+        return out
+
+    def aligner(self) -> ParagraphAligner:
+        return ParagraphAligner(self._renderings_for)
+
+    def _en_terms(self, en: str, entries: set[str]) -> list[tuple[int, int, str]]:
+        """Renderings of the segment's glossary entries found in its English (case-insensitive, whole words)."""
+        if not en or not entries:
+            return []
+        low = en.lower()
+        found: list[tuple[int, int, str]] = []
+        for eid in sorted(entries):
+            for r in self.engine.glossary.entries[eid].renderings:
+                text = r.text.lower().strip()
+                if not text:
+                    continue
+                for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?:s|es)?(?![\w-])", low):
+                    found.append((m.start(), m.end(), eid))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out: list[tuple[int, int, str]] = []
+        last = -1
+        for s, e, eid in found:
+            if s >= last:
+                out.append((s, e, eid))
+                last = e
+        return out
+
+    @staticmethod
+    def _index_terms(words: list[str]) -> str:
+        """Index text for one Chinese segment: its jieba tokens, then each Chinese character once.
+
+        Tokens answer most queries directly; the characters let a query that jieba cuts differently
+        (诚信 inside 诚信建设) still find its candidates, which ``search`` then checks verbatim.
+        """
+        tokens = [w for w in words if _WORDLIKE.search(w)]
+        chars = dict.fromkeys(ch for w in tokens if len(w) > 1 for ch in w if is_han(ch))
+        return " ".join(tokens) + " " + " ".join(chars)
+
+    def build_segments(self, zh_paras: Sequence[str], levels: Sequence[int], en_paras: Sequence[str],
+                       links: Sequence[Link]) -> list[SegmentRow]:
+        """Segments from aligned links, each with cached tokens, glossary links and index text."""
+        zh_texts = ["\n".join(zh_paras[i] for i in link.zh) for link in links]
+        # One pass of the matcher and of jieba over the whole document (joined by newlines, which neither
+        # a glossary form nor a jieba word crosses), then the results are cut back to each segment.
+        whole, spans = join_side(zh_texts)
+        matches = self.engine.terms(whole)
+        tokens = self.engine.segmenter.tokens(whole, [(m.start, m.end) for m in matches]) if whole else []
+        m_i = t_i = 0
+        segments: list[SegmentRow] = []
+        for idx, (link, zh, (start, end)) in enumerate(zip(links, zh_texts, spans, strict=True)):
+            seg_matches = []
+            while m_i < len(matches) and matches[m_i].start < end:
+                m = matches[m_i]
+                seg_matches.append((m.start - start, m.end - start, m.entry))
+                m_i += 1
+            seg_tokens = []
+            while t_i < len(tokens) and tokens[t_i].start <= end:
+                t = tokens[t_i]
+                if t.start >= start and t.end <= end and t.text != "\n":
+                    seg_tokens.append(t)
+                t_i += 1
+            en = "\n".join(en_paras[j] for j in link.en)
+            level = levels[link.zh[0]] if link.zh else 0
+            segments.append(SegmentRow(
+                idx=idx, zh=zh, en=en, level=level, kind=outline_kind(zh, level) or "" if zh else "",
+                link=link.kind, confidence=link.confidence, tokens=[t.end - start for t in seg_tokens],
+                terms=seg_matches, en_terms=self._en_terms(en, {e for _a, _b, e in seg_matches}),
+                index_zh=self._index_terms([t.text for t in seg_tokens])))
+        return segments
+
+    def relink(self, doc_ids: Sequence[str] | None = None) -> int:
+        """Recompute the cached glossary links of documents after the glossary changed (no re-segmentation).
+
+        Returns the number of segments whose links changed.
+        """
+        changed = 0
+        for doc_id in doc_ids if doc_ids is not None else [d.id for d in self.repo.documents()]:
+            updates = []
+            for s in self.repo.segments(doc_id):
+                terms = [(m.start, m.end, m.entry) for m in self.engine.terms(s.zh)]
+                en_terms = self._en_terms(s.en, {t[2] for t in terms})
+                if terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]:
+                    updates.append((s.idx, terms, en_terms))
+            self.repo.update_links(doc_id, updates)
+            changed += len(updates)
+        return changed
