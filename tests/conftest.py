@@ -25,10 +25,31 @@ def seeded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
+@pytest.fixture(scope="session")
+def corpus_seed(seeded_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory that also holds the bundled corpus, imported once per test run (3–4 s)."""
+    from policyreader.services.library import Library
+
+    d = tmp_path_factory.mktemp("corpus-seed") / "data"
+    shutil.copytree(seeded_data_dir, d)
+    engine = TextEngine(resolve_paths(d))
+    assert Library(engine).ensure_bundled() is True
+    engine.db.close()
+    return d
+
+
 @pytest.fixture
-def data_dir(seeded_data_dir: Path, tmp_path: Path) -> Path:
-    """A private copy of the seeded data directory for one test."""
+def data_dir(corpus_seed: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeded data directory (CC-CEDICT and the bundled corpus) for one test."""
     d = tmp_path / "data"
+    shutil.copytree(corpus_seed, d)
+    return d
+
+
+@pytest.fixture
+def empty_data_dir(seeded_data_dir: Path, tmp_path: Path) -> Path:
+    """A data directory with CC-CEDICT but no documents yet: what a first start finds."""
+    d = tmp_path / "empty-data"
     shutil.copytree(seeded_data_dir, d)
     return d
 

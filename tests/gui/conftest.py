@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from policyreader.gui.qt import QSettings
-from policyreader.services.engine import TextEngine
-from policyreader.services.library import Library
 from policyreader.services.paths import resolve_paths
 from tests.gui.driving import Dialogs, wait_idle
 
 
-@pytest.fixture(scope="session")
-def library_seed(seeded_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    d = tmp_path_factory.mktemp("guiseed") / "data"
-    shutil.copytree(seeded_data_dir, d)
-    engine = TextEngine(resolve_paths(d))
-    Library(engine).ensure_bundled()
-    engine.db.close()
-    return d
-
-
 @pytest.fixture
-def gui_data_dir(library_seed: Path, tmp_path: Path) -> Path:
-    d = tmp_path / "gui-data"
-    shutil.copytree(library_seed, d)
-    return d
+def gui_data_dir(data_dir: Path) -> Path:
+    """A data directory that already holds CC-CEDICT and the corpus (seeded once per test run)."""
+    return data_dir
 
 
 @pytest.fixture

@@ -37,8 +37,8 @@ def cli(data_dir: Path, *args: str) -> tuple[int, str, str]:
     return r.exit_code, r.stdout, r.stderr
 
 
-def test_new_data_dir_starts_with_the_bundled_corpus(data_dir: Path) -> None:
-    code, out, _ = cli(data_dir, "docs", "--json")
+def test_new_data_dir_starts_with_the_bundled_corpus(empty_data_dir: Path) -> None:
+    code, out, _ = cli(empty_data_dir, "docs", "--json")
     assert code == 0
     docs = json.loads(out)
     assert len(docs) == 10

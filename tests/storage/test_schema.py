@@ -1,0 +1,92 @@
+"""The schema's migrations, tested on databases that released versions wrote, and the guard that refuses a
+database written by a newer PolicyReader before anything is read or written."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policyreader.cli import main
+from policyreader.core.errors import DatabaseTooNew
+from policyreader.storage.schema import DB_FILE, SCHEMA_VERSION, known_migrations, open_database
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
+
+
+def _copy(name: str, tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / name, data / DB_FILE)
+    return data
+
+
+def _applied(path: Path) -> list[str]:
+    with sqlite3.connect(path) as conn:
+        return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+
+
+def test_the_first_schema_is_migrated_to_this_version(tmp_path: Path) -> None:
+    data = _copy("schema-m001.db", tmp_path)
+    assert _applied(data / DB_FILE) == ["m001_meta_and_dictionary"]
+    db = open_database(data / DB_FILE)
+    assert _applied(data / DB_FILE) == known_migrations()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT value FROM meta WHERE key = 'written_by'").fetchone()[0].startswith("first migration")
+    assert {"documents", "segments", "annotations", "user_entries", "qa_accepted"} <= set(db.table_names())
+
+
+def test_a_release_database_keeps_everything_it_held(tmp_path: Path) -> None:
+    """0.1.0's database: a document, an annotation, a user entry, an accepted finding and a manual alignment."""
+    data = _copy("release-0.1.0.db", tmp_path)
+    runner = CliRunner()
+    docs = runner.invoke(main, ["--data-dir", str(data), "docs", "--json"])
+    assert docs.exit_code == 0, docs.output
+    assert "fixture-measures" in docs.stdout
+    notes = runner.invoke(main, ["--data-dir", str(data), "annotations", "list", "fixture-measures", "--json"])
+    assert notes.exit_code == 0 and "诚信建设" in notes.stdout
+    entry = runner.invoke(main, ["--data-dir", str(data), "glossary", "search", "诚信档案", "--json"])
+    assert entry.exit_code == 0 and "integrity file" in entry.stdout
+    show = runner.invoke(main, ["--data-dir", str(data), "show", "fixture-measures", "--json"])
+    assert show.exit_code == 0 and show.stdout.count('"zh"') == 2  # the merge of segments 1 and 2 is kept
+    db = open_database(data / DB_FILE)
+    assert db.execute("SELECT count(*) FROM qa_accepted").fetchone()[0] == 1
+    assert _applied(data / DB_FILE) == known_migrations()
+
+
+def _future(tmp_path: Path) -> Path:
+    data = _copy("release-0.1.0.db", tmp_path)
+    with sqlite3.connect(data / DB_FILE) as conn:
+        conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                     "VALUES ('policyreader', 'm999_from_the_future', '2030-01-01')")
+    return data
+
+
+def test_a_newer_database_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    data = _future(tmp_path)
+    before = hashlib.sha256((data / DB_FILE).read_bytes()).hexdigest()
+    with pytest.raises(DatabaseTooNew, match="newer PolicyReader .*m999_from_the_future"):
+        open_database(data / DB_FILE)
+    assert hashlib.sha256((data / DB_FILE).read_bytes()).hexdigest() == before
+    assert not (data / (DB_FILE + "-wal")).exists() or (data / (DB_FILE + "-wal")).stat().st_size == 0
+
+
+@pytest.mark.parametrize("args", [["docs"], ["show", "fixture-measures"], ["import", "x.txt"],
+                                  ["annotations", "list"]])
+def test_the_cli_says_so_in_one_line_and_exits_2(tmp_path: Path, args: list[str]) -> None:
+    data = _future(tmp_path)
+    r = CliRunner().invoke(main, ["--data-dir", str(data), *args])
+    assert r.exit_code == 2, r.output
+    assert r.stderr.count("\n") == 1 and "newer PolicyReader" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_higher_user_version_is_refused_too(tmp_path: Path) -> None:
+    data = _copy("release-0.1.0.db", tmp_path)
+    with sqlite3.connect(data / DB_FILE) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(DatabaseTooNew, match="schema version"):
+        open_database(data / DB_FILE)
