@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policyreader.core.alignment import Link, ParagraphAligner
-from policyreader.core.cjk import is_han
+from policyreader.core.alignment import Link
+from policyreader.core.cjk import has_han, is_han
 from policyreader.core.document import join_side, outline_kind
 from policyreader.core.model import SegmentRow
+from policyreader.core.sentence_align import SentenceAligner, english_stems
 from policyreader.services.engine import TextEngine
 from policyreader.storage.library import LibraryRepository
 
@@ -26,6 +27,7 @@ class DocumentAnalyser:
     def __init__(self, engine: TextEngine, repo: LibraryRepository):
         self.engine = engine
         self.repo = repo
+        self._lexicon_cache: dict[str, frozenset[str]] = {}
 
     def _renderings_for(self, zh: str) -> set[str]:
         out: set[str] = set()
@@ -33,8 +35,25 @@ class DocumentAnalyser:
             out.update(r.text.lower() for r in self.engine.glossary.entries[m.entry].renderings)
         return out
 
-    def aligner(self) -> ParagraphAligner:
-        return ParagraphAligner(self._renderings_for)
+    def lexicon_for(self, zh: str) -> set[str]:
+        """English content-word stems of the CC-CEDICT definitions of the words of *zh*: what a
+        translation of it is likely to contain (a lexical cue for alignment)."""
+        out: set[str] = set()
+        for t in self.engine.tokens(zh):
+            if not has_han(t.text):
+                continue
+            stems = self._lexicon_cache.get(t.text)
+            if stems is None:
+                stems = frozenset().union(*(english_stems(d) for e in self.engine.dictionary.lookup(t.text)
+                                            for d in e.definitions[:8]))
+                self._lexicon_cache[t.text] = stems
+            out |= stems
+        return out
+
+    def sentence_aligner(self) -> SentenceAligner:
+        """The aligner for a translation that may be paragraphed differently (user imports)."""
+        return SentenceAligner(self._renderings_for, self.lexicon_for)
+
 
     def _en_terms(self, en: str, entries: set[str]) -> list[tuple[int, int, str]]:
         """Renderings of the segment's glossary entries found in its English (case-insensitive, whole words)."""

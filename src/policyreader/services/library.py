@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policyreader.core.alignment import Link, apply_overrides, refine_links
+from policyreader.core.alignment import Link, apply_overrides
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.cjk import has_han
 from policyreader.core.document import build_outline, join_side, parse_source
@@ -207,8 +207,6 @@ class Library:
         if translation is not None:
             tr = self.read_file(Path(translation))
             en = [p.text for p in tr.paragraphs]
-            aligner = self.analyser.aligner()
-            links = aligner.align(zh, en)
         elif src.translation is not None:
             en_by_para = src.translation
             links = []
@@ -220,12 +218,11 @@ class Library:
                     links.append(Link((i,), (), 1.0))
         else:
             links = [Link((i,), (), 1.0) for i in range(len(zh))]
-        chash = content_hash(zh, en)  # the content as imported, before any splitting
-        if translation is not None and en:
-            # sentence-level pass: a paragraph facing several on the other side is split where it aligns cleanly
-            level_of = dict(zip(zh, levels, strict=False))
-            zh, en, links = refine_links(zh, en, links, aligner)
-            levels = [level_of.get(p, 0) for p in zh]
+        chash = content_hash(zh, en)  # the content as imported, before English paragraphs are cut
+        if translation is not None:
+            # Chinese paragraphs against English sentences: the translation's own paragraphing does not matter
+            alignment = self.analyser.sentence_aligner().align(zh, en)
+            en, links = alignment.en, alignment.links
         if replace is not None and en:
             # keep the user's manual alignment wherever the text it joined is unchanged
             overrides = self.overrides.get(replace)

@@ -67,8 +67,8 @@ class QAService:
         en = [p.text for p in tr.paragraphs]
         if not zh:
             raise UserError(f"{source}: no text found")
-        links = self.library.analyser.aligner().align(zh, en)
-        pairs = [("\n".join(zh[j] for j in lk.zh), "\n".join(en[j] for j in lk.en)) for lk in links]
+        aligned = self.library.analyser.sentence_aligner().align(zh, en)
+        pairs = [("\n".join(zh[j] for j in lk.zh), "\n".join(aligned.en[j] for j in lk.en)) for lk in aligned.links]
         segments: list[dict[str, Any]] = [{"id": i, "zh": z, "en": e} for i, (z, e) in enumerate(pairs)]
         findings = self.checker.check([QASegment(i, z, e) for i, (z, e) in enumerate(pairs)])
         return segments, sorted(findings, key=_order)
