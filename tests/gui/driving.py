@@ -11,7 +11,7 @@ from policyreader.gui.qt import QAction, QApplication, QDialog, QFileDialog, QTi
 
 def wait_idle(window: Any, qtbot: Any, timeout: int = 60000) -> None:
     """Until every background operation of the window has finished and its results are shown."""
-    qtbot.waitUntil(lambda: not window.ops.is_busy, timeout=timeout)
+    qtbot.waitUntil(lambda: not window.ops.is_busy and window.reader.fully_built, timeout=timeout)
 
 
 def open_doc(window: Any, qtbot: Any, doc_id: str) -> None:

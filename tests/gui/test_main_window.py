@@ -107,15 +107,20 @@ def test_layouts_switch(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     open_doc(window, qtbot, DOC)
     n = len(window.segments)
     press(window, qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    table = window.reader.document().rootFrame().childFrames()[0]
-    assert (table.rows(), table.columns()) == (2 * n, 1)
+    assert shape(window) == (2 * n, 1)  # a row for the Chinese, then one for the English
     trigger(window, qtbot, action_named(window, "Chinese only"))
-    table = window.reader.document().rootFrame().childFrames()[0]
-    assert (table.rows(), table.columns()) == (n, 1)
+    assert shape(window) == (n, 1)
     assert window.segments[6].en not in window.reader.toPlainText()
     trigger(window, qtbot, window.layout_actions["side"])
-    table = window.reader.document().rootFrame().childFrames()[0]
-    assert (table.rows(), table.columns()) == (n, 2)
+    assert shape(window) == (n, 2)
+
+
+def shape(window) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Rows and columns of the reader: one small table per segment, in document order."""
+    tables = window.reader.document().rootFrame().childFrames()
+    assert len(tables) == len(window.segments)
+    assert len({t.columns() for t in tables}) == 1
+    return sum(t.rows() for t in tables), tables[0].columns()
 
 
 def test_settings_persist_across_a_restart(qtbot, gui_data_dir: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]

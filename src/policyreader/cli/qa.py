@@ -25,8 +25,12 @@ def qa(state: CliState, target: tuple[str, ...], fmt: str, output: str) -> None:
     state.library()
     svc = state.app.qa
     if len(target) == 1:
-        findings = svc.check_doc(target[0])
         title = target[0]
+        if not svc.has_translation(title):
+            click.echo(svc.report([], fmt, title) if fmt != "text" else "", nl=False)
+            click.echo(f"{title}: no translation to check (the document has no English)", err=True)
+            return
+        findings = svc.check_doc(title)
     elif len(target) == 2:
         _segments, plain = svc.check_files(Path(target[0]), Path(target[1]))
         findings = [(f, False) for f in plain]

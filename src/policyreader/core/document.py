@@ -39,8 +39,8 @@ class ParsedSource:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-def parse_source(text: str) -> ParsedSource:
-    """Split *text* into its provenance header (if any) and its paragraphs."""
+def split_header(text: str) -> tuple[dict[str, str], list[str]]:
+    """The provenance header (``# KEY: value`` lines up to ``# ----``) as metadata, and the other lines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     metadata: dict[str, str] = {}
     start = 0
@@ -55,8 +55,14 @@ def parse_source(text: str) -> ParsedSource:
             metadata[m.group(1).strip().lower()] = m.group(2).strip()
         else:
             start = len(lines)
+    return metadata, lines[start:]
+
+
+def parse_source(text: str) -> ParsedSource:
+    """Split *text* into its provenance header (if any) and its paragraphs, one per line."""
+    metadata, lines = split_header(text)
     paragraphs: list[Paragraph] = []
-    for line in lines[start:]:
+    for line in lines:
         stripped = line.strip().lstrip("\ufeff")
         if not stripped:
             continue

@@ -302,4 +302,15 @@ def read_txt(data: bytes, name: str) -> ImportedDocument:
 
 
 def read_md(data: bytes, name: str) -> ImportedDocument:
-    return read_text(data, name, "md")
+    """A Markdown file: decoded as text, its provenance header kept, its markup (comments, front matter,
+    links, emphasis) dropped by a Markdown parser."""
+    from policyreader.core.document import split_header
+
+    from .markdown import markdown_paragraphs
+
+    text, encoding, detected_by = decode_text(data, name)
+    metadata, lines = split_header(text)
+    paragraphs = markdown_paragraphs(lines)
+    require_text(paragraphs, name, "the file holds only a provenance header or markup")
+    return ImportedDocument(paragraphs=paragraphs, metadata=metadata, encoding=encoding, format="md",
+                            detected_by=detected_by)

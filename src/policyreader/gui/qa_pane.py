@@ -89,6 +89,12 @@ class QAPane(QWidget):
         self.summary.setText(f"{errors} error(s), {warnings} warning(s), {accepted_n} accepted")
         self._filling = False
 
+    def set_message(self, message: str) -> None:
+        """No findings to list, and why (e.g. a document with no translation)."""
+        self.tree.clear()
+        self.detail.setText("")
+        self.summary.setText(message)
+
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         f = item.data(0, Qt.ItemDataRole.UserRole)
         if f is not None:

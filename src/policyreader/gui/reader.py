@@ -19,6 +19,7 @@ from policyreader.gui import theme
 from policyreader.gui.qt import (
     QBrush,
     QColor,
+    QElapsedTimer,
     QEvent,
     QPoint,
     Qt,
@@ -31,6 +32,7 @@ from policyreader.gui.qt import (
     QTextFrameFormat,
     QTextLength,
     QTextTableFormat,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -82,6 +84,7 @@ class ReaderView(QTextEdit):
     pointerLeft = Signal()
     clicked = Signal(int, str, int, QPoint)
     segmentHovered = Signal(int)
+    documentBuilt = Signal(str)  # every segment of the document is in the view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,71 +107,155 @@ class ReaderView(QTextEdit):
         self._marks: list[SpanMark] = []
         self._find_selection: list[QTextEdit.ExtraSelection] = []
         self.doc_id = ""
+        self._built = 0
+        self._target: int | None = None
+        self._pending_select: tuple[int, str, int, int] | None = None
+        self._build_cursor: QTextCursor | None = None
+        self._row_format = QTextTableFormat()
+        self._block_format = QTextBlockFormat()
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.timeout.connect(self._build_step)
+        self._w0 = self._w1 = 0
+        self._reading_top = 0
+        self.verticalScrollBar().valueChanged.connect(self._note_position)
+        self.verticalScrollBar().valueChanged.connect(self._maybe_move_window)
 
     # -- building ---------------------------------------------------------------------------
+    #: how long one step of building a document may hold the GUI thread (ms); the rest follows in later
+    #: turns of the event loop, so a 765,000-character law shows its first screen at once
+    BUILD_BUDGET_MS = 25
+    #: a long document is shown through a window of this many segments around the reading position,
+    #: which moves as the reader scrolls: Qt's layout costs about half a millisecond per row, so a
+    #: 5,000-segment law in one piece would hold the window for seconds (and hundreds of MB)
+    WINDOW = 320
+    WINDOW_LEAD = 40   # segments kept above the reading position when the window moves
+
     def set_entry_lookup(self, fn: Callable[[str], GlossaryEntry | None]) -> None:
         self._entry_lookup = fn
 
-    def set_document(self, doc_id: str, segments: list[SegmentRow]) -> None:
+    def set_document(self, doc_id: str, segments: list[SegmentRow], at_segment: int = 0) -> None:
+        """Show a document; the view opens at *at_segment* as soon as that part is built."""
         self.doc_id = doc_id
         self.segments = segments
-        self.rebuild()
+        self.rebuild(at_segment)
 
-    def rebuild(self) -> None:
-        """(Re)build the QTextDocument from the cached segments."""
-        scroll = self.verticalScrollBar().value()
+    @property
+    def fully_built(self) -> bool:
+        return self._built >= self._w1
+
+    @property
+    def segment_window(self) -> tuple[int, int]:
+        """The segments [first, last) the view holds now."""
+        return self._w0, self._w1
+
+    def _place_window(self, target: int) -> None:
+        n = len(self.segments)
+        if n <= self.WINDOW + self.WINDOW // 2:
+            self._w0, self._w1 = 0, n
+        else:
+            self._w0 = max(0, min(target - self.WINDOW_LEAD, n - self.WINDOW))
+            self._w1 = min(n, self._w0 + self.WINDOW)
+
+    def rebuild(self, at_segment: int | None = None) -> None:
+        """(Re)build the document from the cached segments, one row (a small table) per segment.
+
+        One table per segment rather than one for the whole document: Qt lays out a table as a whole
+        before it paints anything, but lays out the top-level blocks of a document lazily.
+        """
+        self._build_timer.stop()
+        target = self.top_segment() if at_segment is None else at_segment
+        target = max(0, min(target, len(self.segments) - 1)) if self.segments else 0
+        self._target = target
+        self._reading_top = target
+        self._pending_select = None
+        self._place_window(target)
         doc = QTextDocument(self)
         doc.setDefaultFont(theme.cjk_font(self.font_size))
         doc.setDocumentMargin(12)
         self.cells = []
         self._cells_by_seg = {}
-        cursor = QTextCursor(doc)
-        if not self.segments:
-            self._cell_starts, self._cell_lengths = [], []
-            self.setDocument(doc)
-            return
-        cols = 2 if self.layout_mode == "side" else 1
-        rows_per_seg = 2 if self.layout_mode == "interleaved" else 1
+        self._cell_starts, self._cell_lengths = [], []
+        self._built = self._w0
+        self._build_cursor = QTextCursor(doc)
+        self._row_format = self._make_row_format()
+        self._block_format = QTextBlockFormat()
+        self._block_format.setLineHeight(float(self.line_spacing),
+                                         QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self.setDocument(doc)
+        self._build_step()
+
+    def _make_row_format(self) -> QTextTableFormat:
         fmt = QTextTableFormat()
         fmt.setBorder(0)
         fmt.setCellPadding(6)
         fmt.setCellSpacing(0)
+        fmt.setMargin(0)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        if cols == 2:
+        english = any(s.en for s in self.segments)
+        if self.layout_mode == "side" and english:
             fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-        table = cursor.insertTable(len(self.segments) * rows_per_seg, cols, fmt)
-        block_fmt = QTextBlockFormat()
-        block_fmt.setLineHeight(float(self.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        for i, seg in enumerate(self.segments):
-            places: list[tuple[str, int, int]] = []
-            if self.layout_mode == "side":
-                places = [("zh", i, 0), ("en", i, 1)]
-            elif self.layout_mode == "interleaved":
-                places = [("zh", 2 * i, 0), ("en", 2 * i + 1, 0)]
-            else:
-                places = [("zh", i, 0)]
-            for side, row, col in places:
-                cell = table.cellAt(row, col)
-                c = cell.firstCursorPosition()
-                if side == "en" and self.layout_mode == "interleaved":
-                    indented = QTextBlockFormat(block_fmt)
-                    indented.setLeftMargin(28)
-                    c.setBlockFormat(indented)
-                else:
-                    c.setBlockFormat(block_fmt)
-                text = seg.zh if side == "zh" else seg.en
-                start = c.position()
-                self._insert_side(c, seg, side, text)
-                ref = CellRef(i, side, start, text)
-                self.cells.append(ref)
-                self._cells_by_seg[(i, side)] = ref
-        self.cells.sort(key=lambda r: r.start)
-        self._cell_starts = [r.start for r in self.cells]
-        self._cell_lengths = [cp_to_utf16(r.text, len(r.text)) for r in self.cells]
-        self.setDocument(doc)
+        return fmt
+
+    def _columns(self) -> int:
+        """Side by side has two columns, unless the document has no English at all: then the Chinese
+        gets the full width instead of an empty right half."""
+        return 2 if self.layout_mode == "side" and any(s.en for s in self.segments) else 1
+
+    def _build_step(self) -> None:
+        clock = QElapsedTimer()
+        clock.start()
+        cursor = self._build_cursor
+        if cursor is None:
+            return
+        cursor.beginEditBlock()
+        cols = self._columns()
+        while self._built < self._w1:
+            self._build_row(cursor, self.segments[self._built], cols)
+            self._built += 1
+            if clock.elapsed() > self.BUILD_BUDGET_MS and self._built > (self._target or 0):
+                break
+        cursor.endEditBlock()
         self._apply_extra()
-        self.verticalScrollBar().setValue(scroll)
+        if self._target is not None and self._built > self._target:
+            target, self._target = self._target, None
+            self.scroll_to_segment(target)
+        if self._pending_select is not None and self._built > self._pending_select[0]:
+            pending, self._pending_select = self._pending_select, None
+            self.select_span(*pending)
+        if self._built < self._w1:
+            self._build_timer.start(0)
+        else:
+            self.documentBuilt.emit(self.doc_id)
+
+    def _build_row(self, cursor: QTextCursor, seg: SegmentRow, cols: int) -> None:
+        i = seg_index = self._built
+        if self.layout_mode == "interleaved":
+            places = [("zh", 0, 0), ("en", 1, 0)]
+            rows = 2
+        elif self.layout_mode == "side" and cols == 2:
+            places, rows = [("zh", 0, 0), ("en", 0, 1)], 1
+        else:
+            places, rows = [("zh", 0, 0)], 1
+        table = cursor.insertTable(rows, cols, self._row_format)
+        for side, row, col in places:
+            c = table.cellAt(row, col).firstCursorPosition()
+            if side == "en" and self.layout_mode == "interleaved":
+                indented = QTextBlockFormat(self._block_format)
+                indented.setLeftMargin(28)
+                c.setBlockFormat(indented)
+            else:
+                c.setBlockFormat(self._block_format)
+            text = seg.zh if side == "zh" else seg.en
+            start = c.position()
+            self._insert_side(c, seg, side, text)
+            ref = CellRef(seg_index, side, start, text)
+            self.cells.append(ref)
+            self._cells_by_seg[(i, side)] = ref
+            self._cell_starts.append(start)
+            self._cell_lengths.append(cp_to_utf16(text, len(text)))
+        cursor.setPosition(table.lastPosition() + 1)
 
     def _insert_side(self, cursor: QTextCursor, seg: SegmentRow, side: str, text: str) -> None:
         base = QTextCharFormat()
@@ -203,6 +290,32 @@ class ReaderView(QTextEdit):
         f.setProperty(QTextFormat.Property.UserProperty, entry_id)
         return f
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Keep the reading position: re-wrapped lines would otherwise show another part of the text."""
+        top = self._reading_top
+        super().resizeEvent(event)
+        if self.segments:
+            self.scroll_to_segment(top)
+            self._reading_top = top
+
+    def reading_position(self) -> int:
+        """The segment at the top of the view (what a resize or a restart comes back to)."""
+        return self._reading_top
+
+    def _note_position(self, _value: int) -> None:
+        if self.fully_built or self._target is None:
+            self._reading_top = self.top_segment()
+
+    def _maybe_move_window(self, value: int) -> None:
+        """Move the window on when the reader scrolls near its end (or back near its start)."""
+        if not self.fully_built or (self._w0 == 0 and self._w1 == len(self.segments)):
+            return
+        bar, margin = self.verticalScrollBar(), 2 * self.viewport().height()
+        near_end = value > bar.maximum() - margin and self._w1 < len(self.segments)
+        near_start = value < margin and self._w0 > 0
+        if near_end or near_start:
+            self.rebuild(self.top_segment())  # the new window has room on both sides of the reading position
+
     # -- settings ---------------------------------------------------------------------------
     def set_layout_mode(self, mode: str) -> None:
         if mode not in LAYOUTS:
@@ -210,14 +323,12 @@ class ReaderView(QTextEdit):
         if mode != self.layout_mode:
             seg = self.top_segment()
             self.layout_mode = mode
-            self.rebuild()
-            self.scroll_to_segment(seg)
+            self.rebuild(seg)
 
     def set_text_style(self, font_size: float, line_spacing: int) -> None:
         seg = self.top_segment()
         self.font_size, self.line_spacing = font_size, line_spacing
-        self.rebuild()
-        self.scroll_to_segment(seg)
+        self.rebuild(seg)
 
     # -- positions ----------------------------------------------------------------------------
     def locate(self, cursor: QTextCursor) -> tuple[int, str, int] | None:
@@ -251,15 +362,26 @@ class ReaderView(QTextEdit):
         return loc[0] if loc else 0
 
     def scroll_to_segment(self, segment: int, side: str = "zh") -> None:
-        c = self.cursor_for(segment, side, 0)
+        """Scroll so that *segment* is at the top (as soon as it is built, if it is not yet)."""
+        if not (self._w0 <= segment < self._w1) and 0 <= segment < len(self.segments):
+            self.rebuild(segment)  # outside the window: move the window there
+            return
+        c = self.cursor_for(segment, side, 0) or self.cursor_for(segment, "zh", 0)
         if c is None:
+            if self._built <= segment < self._w1:
+                self._target = segment
             return
         rect = self.cursorRect(c)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - 12)
 
     def select_span(self, segment: int, side: str, start: int, end: int) -> None:
+        if not (self._w0 <= segment < self._w1) and 0 <= segment < len(self.segments):
+            self.rebuild(segment)
         c = self.cursor_for(segment, side, start, end)
+        if c is None and self._built <= segment < self._w1:
+            self._pending_select = (segment, side, start, end)
+            self._target = segment
         if c is not None:
             self.setTextCursor(c)
             self.scroll_to_segment(segment, side)

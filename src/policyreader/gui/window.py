@@ -291,6 +291,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         if self.doc_id:
             self.settings.setValue("reader/lastDocument", self.doc_id)
+            self.reading.remember_position()
         self.settings.sync()
         self.popup.dismiss()
         self.ops.shutdown()

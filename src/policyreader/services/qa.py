@@ -9,7 +9,7 @@ from typing import Any
 
 from policyreader.core.errors import UserError
 from policyreader.core.evidence import rendering_usage
-from policyreader.core.model import SEVERITY_ORDER
+from policyreader.core.model import SEVERITY_ORDER, TranslationStatus
 from policyreader.core.qa import Finding, QASegment, TerminologyChecker
 from policyreader.formats.registry import Kind, by_name, render
 from policyreader.formats.reports import QAReport, finding_json
@@ -55,6 +55,10 @@ class QAService:
         if not include_accepted:
             out = [x for x in out if not x[1]]
         return sorted(out, key=lambda x: _order(x[0]))
+
+    def has_translation(self, doc: str) -> bool:
+        """False for a document with no English at all: there is nothing to check."""
+        return self.library.get(doc).translation_status != TranslationStatus.NONE
 
     def check_files(self, source: Path, translation: Path) -> tuple[list[dict[str, Any]], list[Finding]]:
         """Align two files and check them; nothing is written to the library.

@@ -8,6 +8,7 @@ from typing import Any
 from policyreader.core.qa import Finding
 from policyreader.gui.controllers.base import Controller
 from policyreader.services.changes import Changes
+from policyreader.services.context import AppContext
 
 
 class QAController(Controller):
@@ -28,9 +29,18 @@ class QAController(Controller):
             return
         w.qa_dock.show()
         w.qa_dock.raise_()
-        self.ops.run(lambda ctx, _oc: ctx.qa.check_doc(doc_id), label="Checking the translation",
-                     success=lambda findings: w.qa_pane.set_findings(findings) if doc_id == w.reading.doc_id
-                     else None, failure=self.error)
+        def check(ctx: AppContext, _oc: Any) -> list[tuple[Finding, bool]] | None:
+            return ctx.qa.check_doc(doc_id) if ctx.qa.has_translation(doc_id) else None
+
+        def show(findings: list[tuple[Finding, bool]] | None) -> None:
+            if doc_id != w.reading.doc_id:
+                return
+            if findings is None:
+                w.qa_pane.set_message("This document has no translation to check.")
+            else:
+                w.qa_pane.set_findings(findings)
+
+        self.ops.run(check, label="Checking the translation", success=show, failure=self.error)
 
     def accept(self, finding: Finding, accepted: bool) -> None:
         doc_id = self.window.reading.doc_id

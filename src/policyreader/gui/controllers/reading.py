@@ -55,20 +55,32 @@ class ReadingController(Controller):
                      success=lambda opened: self.show(opened, segment))
 
     def show(self, opened: OpenedDocument | None, segment: int | None = None) -> None:
+        """Show a document at *segment*, or where the reader left it last time (the top the first time)."""
         if opened is None:
             return
         w = self.window
         w.popup.dismiss()
+        self.remember_position()
         self.doc, self.segments = opened.doc, opened.segments
         self._spans = {}
-        w.reader.set_document(opened.doc.id, opened.segments)
+        at = segment if segment is not None else self.saved_position(opened.doc.id)
+        w.reader.set_document(opened.doc.id, opened.segments, at_segment=min(at, max(len(opened.segments) - 1, 0)))
         w.outline_pane.set_outline(opened.outline)
         w.library_pane.select(opened.doc.id)
         w.setWindowTitle(f"{opened.doc.title} — PolicyReader")
         w.settings.setValue("reader/lastDocument", opened.doc.id)
-        if segment is not None:
-            w.reader.scroll_to_segment(segment)
         w.documentOpened.emit(opened.doc.id)
+
+    def saved_position(self, doc_id: str) -> int:
+        try:
+            return max(0, int(str(self.window.settings.value(f"positions/{doc_id}", 0))))
+        except ValueError:
+            return 0
+
+    def remember_position(self) -> None:
+        """Keep the open document's reading position (in the settings, per document)."""
+        if self.doc_id:
+            self.window.settings.setValue(f"positions/{self.doc_id}", self.window.reader.reading_position())
 
     def reopen(self) -> None:
         """Show the open document again (its links or segments changed), keeping the reading position."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from policyreader.gui.controllers.base import Controller
-from policyreader.gui.qt import QTextCursor, QTextDocument
 
 
 class SearchController(Controller):
@@ -32,14 +31,20 @@ class SearchController(Controller):
         bar.edit.setFocus()
         bar.edit.selectAll()
 
-    def _matches(self, text: str) -> list[int]:
-        """Start positions of every occurrence of *text* in the reader's document."""
-        doc = self.window.reader.document()
-        out: list[int] = []
-        cursor = doc.find(text, 0)
-        while not cursor.isNull():
-            out.append(cursor.selectionStart())
-            cursor = doc.find(text, cursor)
+    def _matches(self, text: str) -> list[tuple[int, str, int]]:
+        """Every occurrence of *text* in the open document's visible sides, in reading order, as
+        (segment, side, start). Case is ignored. The whole document is searched, not only the part of a
+        long one the reader holds at the moment."""
+        needle = text.casefold()
+        sides = ("zh",) if self.window.reader.layout_mode == "zh" else ("zh", "en")
+        out = []
+        for seg in self.window.reading.segments:
+            for side in sides:
+                hay = (seg.zh if side == "zh" else seg.en).casefold()
+                pos = hay.find(needle)
+                while pos >= 0:
+                    out.append((seg.idx, side, pos))
+                    pos = hay.find(needle, pos + 1)
         return out
 
     def update_count(self, current: int | None = None) -> None:
@@ -48,35 +53,34 @@ class SearchController(Controller):
         if not text:
             status.setText("")
             return
-        matches = self._matches(text)
-        if not matches:
-            status.setText("not found")
-        elif current is None:
-            status.setText(f"{len(matches)} found")
-        else:
-            status.setText(f"{matches.index(current) + 1 if current in matches else 1} of {len(matches)}")
+        n = len(self._matches(text))
+        status.setText("not found" if not n else f"{n} found" if current is None else f"{current + 1} of {n}")
 
     def find_next(self, backward: bool) -> bool:
         w = self.window
         text = w.find_bar.edit.text()
         if not text:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
-        doc = w.reader.document()
-        found = doc.find(text, w.reader.textCursor(), flags)
-        if found.isNull():
-            wrap = QTextCursor(doc)
-            if backward:
-                wrap.movePosition(QTextCursor.MoveOperation.End)
-            found = doc.find(text, wrap, flags)
-        if found.isNull():
+        matches = self._matches(text)
+        if not matches:
             w.find_bar.status.setText("not found")
             w.reader.set_find_selection(None)
             return False
-        w.reader.setTextCursor(found)
-        w.reader.ensureCursorVisible()
+        here = w.reader.locate(w.reader.textCursor())
+        order = {"zh": 0, "en": 1}
+        at = (here[0], order[here[1]], here[2]) if here else (-1, 0, -1)
+        keys = [(m[0], order[m[1]], m[2]) for m in matches]
+        if backward:
+            earlier = [k for k, key in enumerate(keys) if key < at]
+            index = earlier[-1] if earlier else len(matches) - 1
+        else:
+            later = [k for k, key in enumerate(keys) if key > at]
+            index = later[0] if later else 0
+        seg, side, start = matches[index]
+        w.reader.select_span(seg, side, start, start + len(text))
+        found = w.reader.cursor_for(seg, side, start, start + len(text))
         w.reader.set_find_selection(found)
-        self.update_count(found.selectionStart())
+        self.update_count(index)
         return True
 
     def close_find(self) -> bool:
