@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import io
 import json
 from pathlib import Path
@@ -98,3 +99,34 @@ def test_stats_counts_renderings_in_the_aligned_english(data_dir: Path) -> None:
     assert data["renderings"]["credit reporting"] >= data["total"] - 2
     assert "zhengxin_industry_regulation_2013" in data["by_document"]
     assert "2013" in {str(k) for k in data["by_year"]}
+
+
+def test_a_reviewed_departure_in_the_bundled_translation_is_accepted_there_only(
+        tmp_path: Path, empty_data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A `# qa-accept:` line above a block of the bundled corpus accepts that finding in that segment."""
+    doc = "zhengxin_industry_regulation_2013"
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    path = corpus / f"{doc}.aligned.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    # two blocks whose English carries "credit reporting" for 征信 lose it: two term-missing errors
+    hits = [i for i, ln in enumerate(lines) if ln.startswith("en: ") and "credit reporting" in ln
+            and "征信" in lines[i - 1]][:2]
+    assert len(hits) == 2
+    for i in hits:
+        lines[i] = lines[i].replace("credit reporting", "credit checking")
+    first_block = max(j for j in range(hits[0]) if lines[j] == "") + 1
+    lines.insert(first_block, "# qa-accept: term-missing 征信: a test of the reviewed-departure line")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("POLICYREADER_DOCS_CORPUS_DIR", str(corpus))
+
+    code, out, err = cli(empty_data_dir, "qa", doc, "--format", "json")
+    missing = [f for f in json.loads(out) if f["kind"] == "term-missing" and f["term"] == "征信"]
+    assert len({f["segment"] for f in missing}) == 2
+    app = AppContext(resolve_paths(empty_data_dir))
+    try:
+        accepted = {f.segment: a for f, a in app.qa.check_doc(doc) if f.kind == "term-missing" and f.term == "征信"}
+    finally:
+        app.close()
+    assert sorted(accepted.values()) == [False, True]  # the reviewed segment only
+    assert code == 1 and "1 error(s)" in err

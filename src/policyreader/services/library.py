@@ -170,6 +170,9 @@ class Library:
             zi += len(b.zh)
             en.extend(b.en)
         segments = self.build_segments(zh, levels, en, links)
+        # one segment per gold block, so a block's reviewed QA findings belong to the segment of its index
+        reviewed = [[i, kind, term, reason] for i, b in enumerate(blocks) for kind, term, reason in b.qa_accept]
+        meta = {**meta, "qa_accept": reviewed} if reviewed else meta
         doc = DocumentRow(
             id=doc_id, title=meta.get("title_zh", zh[0] if zh else doc_id), title_en=meta.get("title_en", ""),
             source_path=f"docs_corpus/{zh_path.name}", format="txt", encoding="utf-8",

@@ -25,6 +25,10 @@ def finding_key(f: Finding) -> str:
     return f"{f.segment}|{f.kind}|{f.entry}|{f.found}"
 
 
+def _is_reviewed(f: Finding, reviewed: set[tuple[int, str, str]]) -> bool:
+    return (f.segment, f.kind.value, f.term) in reviewed or (f.segment, f.kind.value, "*") in reviewed
+
+
 def _order(f: Finding) -> tuple[int, int]:
     return SEVERITY_ORDER.get(f.severity, 3), f.segment
 
@@ -51,7 +55,8 @@ class QAService:
         self.library.get(doc)
         segs = [QASegment(s.idx, s.zh, s.en) for s in self.library.repo.segments(doc)]
         accepted = self.accepted(doc)
-        out = [(f, finding_key(f) in accepted) for f in self.checker.check(segs)]
+        reviewed = self.reviewed(doc)
+        out = [(f, finding_key(f) in accepted or _is_reviewed(f, reviewed)) for f in self.checker.check(segs)]
         if not include_accepted:
             out = [x for x in out if not x[1]]
         return sorted(out, key=lambda x: _order(x[0]))
@@ -80,6 +85,12 @@ class QAService:
     # -- accepted findings --------------------------------------------------------------------
     def accepted(self, doc: str) -> set[str]:
         return self.accepted_findings.keys(doc)
+
+    def reviewed(self, doc: str) -> set[tuple[int, str, str]]:
+        """Findings the bundled translation's reviewers accepted (``# qa-accept:`` lines of the aligned
+        file), as (segment, kind, term); ``*`` as the term accepts that kind for any term."""
+        rows = self.library.get(doc).metadata.get("qa_accept") or []
+        return {(int(r[0]), str(r[1]), str(r[2])) for r in rows if isinstance(r, list) and len(r) >= 3}
 
     def set_accepted(self, doc: str, finding: Finding, accepted: bool) -> None:
         self.accepted_findings.set(doc, finding_key(finding), accepted)
