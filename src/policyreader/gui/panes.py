@@ -99,25 +99,29 @@ class OutlinePane(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("outlineTree")
         self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # lets Qt skip measuring every row of a long outline
         self.itemClicked.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
         self.itemActivated.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
 
     def set_outline(self, items: list[dict[str, Any]]) -> None:
+        """Fill the tree in one go: the nodes are built detached and inserted with one call, which keeps a
+        law with thousands of articles well inside a frame."""
         self.clear()
+        top: list[QTreeWidgetItem] = []
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for it in items:
             if it["kind"] == "item":
                 continue  # enumerated items would swamp the outline; articles are the unit of navigation
-            node = QTreeWidgetItem([it["label"]])
-            node.setData(0, Qt.ItemDataRole.UserRole, it["segment"])
             while stack and stack[-1][0] >= it["depth"]:
                 stack.pop()
-            if stack:
-                stack[-1][1].addChild(node)
-            else:
-                self.addTopLevelItem(node)
+            node = QTreeWidgetItem(stack[-1][1], [it["label"]]) if stack else QTreeWidgetItem([it["label"]])
+            node.setData(0, Qt.ItemDataRole.UserRole, it["segment"])
+            if not stack:
+                top.append(node)
             if it["kind"] in ("chapter", "section", "title"):
+                node.setExpanded(True)
                 stack.append((it["depth"], node))
+        self.addTopLevelItems(top)
         self.expandAll()
 
 

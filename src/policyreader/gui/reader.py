@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policyreader.core.alignment import needs_review
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import SegmentRow
 from policyreader.gui import theme
@@ -94,6 +95,9 @@ class ReaderView(QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("reader")
+        # a scroll bar that appears once the text outgrows the view narrows it, and Qt then lays out every
+        # row again: keep it there from the start
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.layout_mode = "side"
         self.font_size = 13.0
         self.line_spacing = 150
@@ -124,7 +128,7 @@ class ReaderView(QTextEdit):
     # -- building ---------------------------------------------------------------------------
     #: how long one step of building a document may hold the GUI thread (ms); the rest follows in later
     #: turns of the event loop, so a 765,000-character law shows its first screen at once
-    BUILD_BUDGET_MS = 25
+    BUILD_BUDGET_MS = 15
     #: a long document is shown through a window of this many segments around the reading position,
     #: which moves as the reader scrolls: Qt's layout costs about half a millisecond per row, so a
     #: 5,000-segment law in one piece would hold the window for seconds (and hundreds of MB)
@@ -154,7 +158,9 @@ class ReaderView(QTextEdit):
         if n <= self.WINDOW + self.WINDOW // 2:
             self._w0, self._w1 = 0, n
         else:
-            self._w0 = max(0, min(target - self.WINDOW_LEAD, n - self.WINDOW))
+            # never more than WINDOW_LEAD rows above the target: they are all built before the target
+            # shows, so near the end of a document the window is shorter rather than reaching further back
+            self._w0 = max(0, target - self.WINDOW_LEAD)
             self._w1 = min(n, self._w0 + self.WINDOW)
 
     def rebuild(self, at_segment: int | None = None) -> None:
@@ -239,6 +245,13 @@ class ReaderView(QTextEdit):
         else:
             places, rows = [("zh", 0, 0)], 1
         table = cursor.insertTable(rows, cols, self._row_format)
+        if needs_review(seg.link, seg.confidence):  # an uncertain alignment is tinted until it is reviewed
+            for r in range(rows):
+                for col in range(cols):
+                    cell = table.cellAt(r, col)
+                    f = cell.format()
+                    f.setBackground(QBrush(theme.review_colour()))
+                    cell.setFormat(f)
         for side, row, col in places:
             c = table.cellAt(row, col).firstCursorPosition()
             if side == "en" and self.layout_mode == "interleaved":

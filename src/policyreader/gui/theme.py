@@ -49,6 +49,13 @@ def term_underline(category: str) -> QColor:
     return {"settled": QColor(40, 100, 210), "disputed": QColor(210, 100, 0), "user": QColor(30, 140, 60)}[category]
 
 
+def review_colour() -> QColor:
+    """The tint of a segment whose alignment should be reviewed: a light amber, in either scheme."""
+    c = QColor(240, 170, 40)
+    c.setAlpha(70 if is_dark() else 40)
+    return c
+
+
 def hover_colour() -> QColor:
     c = QApplication.palette().color(QPalette.ColorRole.Highlight)
     c.setAlpha(45)

@@ -48,6 +48,7 @@ from policyreader.gui.qt import (
     Signal,
 )
 from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.gui.review_pane import ReviewPane
 from policyreader.gui.workbench import ConcordancePane, GlossaryBrowser
 from policyreader.services.context import AppContext
 from policyreader.services.paths import AppPaths
@@ -146,14 +147,15 @@ class MainWindow(QMainWindow):
         self.concordance_dock.hide()
         self.qa_pane = QAPane(self)
         self.qa_dock = self._dock("QA", self.qa_pane, right)
+        self.review_pane = ReviewPane(self)
+        self.review_dock = self._dock("Review alignment", self.review_pane, right)
         self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
-        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock):
+        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
             dock.hide()
-        self.tabifyDockWidget(self.search_dock, self.entry_dock)
-        self.tabifyDockWidget(self.search_dock, self.annotations_dock)
-        self.tabifyDockWidget(self.search_dock, self.qa_dock)
+        for dock in (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
+            self.tabifyDockWidget(self.search_dock, dock)
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
                 checkable: bool = False, name: str = "") -> QAction:
@@ -208,6 +210,11 @@ class MainWindow(QMainWindow):
         self._action(amenu, "&Split segment at the cursor", al.split, "Ctrl+Shift+S")
         self._action(amenu, "Pull next segment's &English up", lambda: al.shift_english(True), "Ctrl+Shift+Up")
         self._action(amenu, "Push last &English paragraph down", lambda: al.shift_english(False), "Ctrl+Shift+Down")
+        amenu.addSeparator()
+        self._action(amenu, "&Review alignment", al.show_review, "Ctrl+Shift+R")
+        self._action(amenu, "&Next segment to review", lambda: al.step(True), "F8")
+        self._action(amenu, "&Previous segment to review", lambda: al.step(False), "Shift+F8")
+        self._action(amenu, "Alignment &looks right", al.confirm, "Ctrl+Shift+Return")
         view = mb.addMenu("&View")
         layout_menu = view.addMenu("&Layout")
         self.layout_group = QActionGroup(self)
@@ -233,7 +240,7 @@ class MainWindow(QMainWindow):
         self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
-                     self.annotations_dock, self.concordance_dock, self.qa_dock):
+                     self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock):
             view.addAction(dock.toggleViewAction())
 
         tb = self.addToolBar("Main")

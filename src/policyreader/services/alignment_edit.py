@@ -3,12 +3,24 @@ re-anchored in the same transaction) and remembered, so a re-import keeps them w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from policyreader.core.alignment import Link
+from policyreader.core.alignment import Link, needs_review
 from policyreader.core.errors import UserError
 from policyreader.services.library import Library
 from policyreader.storage.schema import write_transaction
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A segment whose alignment should be checked: its index, link kind and confidence, and its text."""
+
+    segment: int
+    link: str
+    confidence: float
+    zh: str
+    en: str
 
 
 def _paras(text: str) -> list[str]:
@@ -21,6 +33,19 @@ class AlignmentEditor:
 
     def __init__(self, library: Library):
         self.library = library
+
+    # -- review -------------------------------------------------------------------------------
+    def to_review(self, doc: str) -> list[ReviewItem]:
+        """The segments whose alignment a person should check, in reading order."""
+        self.library.get(doc)
+        return [ReviewItem(s.idx, s.link, s.confidence, s.zh, s.en) for s in self.library.repo.segments(doc)
+                if needs_review(s.link, s.confidence)]
+
+    def confirm(self, doc: str, idx: int) -> None:
+        """A person checked this segment's alignment and it is right: it leaves the review list."""
+        self._check(self.pairs(doc), idx)
+        self.library.repo.set_confidence(doc, idx, 1.0)
+        self.library.changes.record(documents=[doc])
 
     def pairs(self, doc: str) -> list[tuple[str, str]]:
         self.library.get(doc)
@@ -81,12 +106,16 @@ class AlignmentEditor:
         """Store the new segmentation (one transaction, annotations re-anchored) and remember it."""
         old = self.library.repo.segments(doc)
         levels = {s.zh.split("\n")[0]: s.level for s in old if s.zh}
+        # an untouched segment keeps its confidence (and its place in the review list); an edited one is
+        # the person's own alignment
+        kept = {(s.zh, s.en): s.confidence for s in old}
         zh: list[str] = []
         en: list[str] = []
         links: list[Link] = []
         for z, e in pairs:
             zp, ep = _paras(z), _paras(e)
-            links.append(Link(tuple(range(len(zh), len(zh) + len(zp))), tuple(range(len(en), len(en) + len(ep))), 1.0))
+            links.append(Link(tuple(range(len(zh), len(zh) + len(zp))), tuple(range(len(en), len(en) + len(ep))),
+                              kept.get((z, e), 1.0)))
             zh += zp
             en += ep
         segments = self.library.build_segments(zh, [levels.get(p, 0) for p in zh], en, links)

@@ -169,6 +169,12 @@ class TextEngine:
     def warm_up(self) -> None:
         """Do the slow start-up work now (call from a worker thread in the GUI)."""
         self.segmenter.warm_up()
+        self.warm_up_reading()
+
+    def warm_up_reading(self) -> None:
+        """Load what reading needs (pinyin tables, the dictionary's headwords), but not the segmenter:
+        opening a document uses cached tokens, and jieba's dictionary costs ~120 MB and a second, so the
+        window loads it only when an import or a re-link needs it."""
         word_pinyin("信用")  # loads pypinyin's tables (a third of a second), used for ids and readings
         self.dictionary.headwords()
 

@@ -132,6 +132,12 @@ class LibraryRepository:
                 self.db.execute("UPDATE segments SET terms = ? WHERE doc_id = ? AND idx = ?",
                                 [json.dumps({"zh": terms, "en": en_terms}, ensure_ascii=False), doc_id, idx])
 
+    def set_confidence(self, doc_id: str, idx: int, confidence: float) -> None:
+        """Record a segment's alignment confidence (1.0 once a person has checked it)."""
+        with write_transaction(self.db):
+            self.db.execute("UPDATE segments SET confidence = ? WHERE doc_id = ? AND idx = ?",
+                            [confidence, doc_id, idx])
+
     def delete(self, doc_id: str) -> None:
         with write_transaction(self.db):
             self._delete_segments(doc_id)

@@ -1,5 +1,6 @@
 """Correcting the alignment by hand (Alignment menu and the reader's context menu): merge, split, and
-moving English paragraphs between segments, saved in the background with annotations re-anchored."""
+moving English paragraphs between segments, saved in the background with annotations re-anchored; and
+reviewing the segments the aligner was unsure of, one after another."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from policyreader.services.alignment_edit import AlignmentEditor
 
 
 class AlignmentController(Controller):
-    """Alignment edits at the reader's cursor."""
+    """Alignment edits at the reader's cursor, and the review of uncertain segments."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        pane = window.review_pane
+        window.documentOpened.connect(lambda _d: pane.set_segments(window.reading.segments))
+        pane.segmentActivated.connect(self.go_to)
+        pane.stepRequested.connect(self.step)
+        pane.confirmRequested.connect(self.confirm)
 
     def _cursor_segment(self) -> tuple[int, str, int] | None:
         loc = self.window.reader.locate(self.window.reader.textCursor())
@@ -42,3 +51,42 @@ class AlignmentController(Controller):
         loc, doc = self._cursor_segment(), self.window.reading.doc_id
         if loc is not None:
             self._apply(lambda ed: ed.pull_english_up(doc, loc[0]) if up else ed.push_english_down(doc, loc[0]))
+
+    # -- review -------------------------------------------------------------------------------
+    def show_review(self) -> None:
+        w = self.window
+        w.review_dock.show()
+        w.review_dock.raise_()
+        w.review_pane.set_segments(w.reading.segments)
+        if w.review_pane.segments_to_review():
+            self.step(True)
+
+    def go_to(self, segment: int) -> None:
+        w = self.window
+        w.reader.select_span(segment, "zh", 0, 0)
+        w.reader.scroll_to_segment(segment)
+        w.review_pane.select_segment(segment)
+
+    def step(self, forward: bool) -> None:
+        """Go to the next (or previous) segment to review after the one at the cursor, wrapping round."""
+        w = self.window
+        todo = w.review_pane.segments_to_review()
+        if not todo:
+            self.status("Nothing to review in this document", 4000)
+            return
+        loc = w.reader.locate(w.reader.textCursor())
+        here = loc[0] if loc else (w.reader.top_segment() - (1 if forward else -1))
+        after = [s for s in todo if s > here] if forward else [s for s in todo if s < here][::-1]
+        self.go_to(after[0] if after else (todo[0] if forward else todo[-1]))
+
+    def confirm(self, segment: int | None = None) -> None:
+        """The alignment of *segment* (default: the one at the cursor) is right: off the review list."""
+        w, doc = self.window, self.window.reading.doc_id
+        if segment is None:
+            loc = self._cursor_segment()
+            if loc is None:
+                return
+            segment = loc[0]
+        self.ops.run(lambda ctx, _oc: ctx.alignment.confirm(doc, segment), label="Saving the review",
+                     success=lambda _r: self.status(f"Segment {segment + 1} reviewed", 4000), failure=self.error)
+        w.review_pane.select_segment(segment)

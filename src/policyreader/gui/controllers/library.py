@@ -70,7 +70,7 @@ class LibraryController(Controller):
             progress.setMinimumDuration(300)
 
         def warm_up(ctx: AppContext, oc: OpContext) -> int:
-            ctx.engine.segmenter.warm_up()
+            ctx.engine.warm_up_reading()
             if fresh:
 
                 def report(n: int, total: int, label: str) -> bool:
