@@ -241,3 +241,48 @@ def test_unreadable_file_is_an_import_failure(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(ImportFailure) as exc:
         read_document(locked)
     assert str(exc.value) == f"{locked}: permission denied; check that you may read this file"
+
+
+def _aligned(doc: str) -> list[tuple[str, str]]:
+    from policyreader.core.bilingual import parse_aligned
+
+    blocks = parse_aligned((CORPUS / f"{doc}.aligned.txt").read_text(encoding="utf-8"))
+    return [(" ".join(b.zh), " ".join(b.en)) for b in blocks if b.zh and b.en]
+
+
+def test_hard_wrapped_english_is_unwrapped_into_its_paragraphs(tmp_path: Path) -> None:
+    import textwrap
+
+    english = [en for _zh, en in _aligned("zhengxin_industry_regulation_2013")][:40]
+    path = tmp_path / "translation.txt"
+    path.write_text("\n\n".join(textwrap.fill(p, 72) for p in english) + "\n", encoding="utf-8")
+    assert sum(p.count("\n") for p in path.read_text().split("\n\n")) > 40  # really wrapped
+    assert [p.text for p in read_document(path).paragraphs] == english
+
+
+def test_hard_wrapped_chinese_from_a_pdf_is_unwrapped(tmp_path: Path) -> None:
+    chinese = [zh for zh, _en in _aligned("zhejiang_public_credit_info_regulations_2017")][3:30]
+    wrapped = ["\n".join(p[i:i + 38] for i in range(0, len(p), 38)) for p in chinese]
+    path = tmp_path / "law.txt"
+    path.write_text("\n\n".join(wrapped) + "\n", encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == chinese
+
+
+def test_one_paragraph_per_line_stays_so_even_with_blank_lines_between_chapters(tmp_path: Path) -> None:
+    lines = [zh for zh, _en in _aligned("zhengxin_industry_regulation_2013")]
+    text = "\n".join(f"\n{z}\n" if z.startswith("第") and "章" in z[:5] else z for z in lines)
+    path = tmp_path / "law.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == lines
+    english = [en for _zh, en in _aligned("zhengxin_industry_regulation_2013")]
+    path.write_text("\n".join(english), encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == english
+
+
+def test_a_line_that_plainly_continues_the_one_before_is_joined(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Article 1 These Regulations are formulated\nin order to regulate credit reporting.\n"
+                    "Article 2 They apply to credit reporting.\n", encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == [
+        "Article 1 These Regulations are formulated in order to regulate credit reporting.",
+        "Article 2 They apply to credit reporting."]

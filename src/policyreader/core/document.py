@@ -58,9 +58,66 @@ def split_header(text: str) -> tuple[dict[str, str], list[str]]:
     return metadata, lines[start:]
 
 
-def parse_source(text: str) -> ParsedSource:
-    """Split *text* into its provenance header (if any) and its paragraphs, one per line."""
+#: where a line starts a new unit even inside a wrapped block: headings, articles, chapters, items, bullets
+_STRUCTURE = re.compile(rf"^(?:#|第[{CN_NUM}\d]+[章节条款编]|[（(][{CN_NUM}\d]+[)）]|\d+[.、)]\s|"
+                        r"(?:Article|Chapter|Section|Part)\s+[\dIVXLC]+\b|[-*•·]\s)")
+_CLOSERS = "”’」』）)】》\"'"
+
+
+def _line_ends_unit(line: str) -> bool:
+    """A line that ends a sentence (or a heading-like line with no full stop at all is judged by its
+    length elsewhere): Chinese or Latin sentence-final punctuation, closing quotes allowed."""
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in "。；！？：.;!?:"
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """Lines of a plain-text file as paragraphs, undoing hard line wrapping.
+
+    Files whose paragraphs are separated by blank lines and whose lines break mid-sentence (text wrapped
+    at a fixed width by an editor, an e-mail or pdftotext) get each blank-line block joined into one
+    paragraph, except where a line starts a heading, an article or an item. Other files keep one
+    paragraph per line — laws put one article or item per line — joining only a line that clearly
+    continues the one before (the first ends no sentence and the next begins with a lower-case letter).
+    """
+    blocks: list[list[str]] = [[]]
+    for raw in lines:
+        line = raw.strip().lstrip("\ufeff")
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    breaks = [(a, b) for block in blocks for a, b in zip(block, block[1:], strict=False)]
+    mid = sum(1 for a, b in breaks if not _line_ends_unit(a) and not _STRUCTURE.match(b))
+    wrapped = len(blocks) > 1 and mid >= 3 and mid >= 0.5 * len(breaks)
+    out: list[str] = []
+    for block in blocks:
+        para = block[0]
+        for line in block[1:]:
+            joins = not _STRUCTURE.match(line) and not para.startswith("#") and (
+                wrapped or (not _line_ends_unit(para) and _is_latin(line[0]) and line[0].islower()))
+            if joins:
+                latin = _is_latin(para[-1]) or para[-1] in ",;:)\"'" or _is_latin(line[0])
+                para = para[:-1] + line if para.endswith("-") and _is_latin(line[0]) else \
+                    para + (" " if latin else "") + line
+            else:
+                out.append(para)
+                para = line
+        out.append(para)
+    return out
+
+
+def parse_source(text: str, unwrap: bool = False) -> ParsedSource:
+    """Split *text* into its provenance header (if any) and its paragraphs, one per line (or, with
+    *unwrap*, one per wrapped paragraph: see :func:`unwrap_lines`)."""
     metadata, lines = split_header(text)
+    if unwrap:
+        lines = unwrap_lines(lines)
     paragraphs: list[Paragraph] = []
     for line in lines:
         stripped = line.strip().lstrip("\ufeff")

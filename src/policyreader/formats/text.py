@@ -286,7 +286,7 @@ def _nonempty(text: str, name: str) -> str:
 def read_text(data: bytes, name: str, fmt: str) -> ImportedDocument:
     """Import a .txt or .md file: decode it, keep the provenance header as metadata, split paragraphs."""
     text, encoding, detected_by = decode_text(data, name)
-    parsed = parse_source(text)
+    parsed = parse_source(text, unwrap=True)
     require_text(parsed.paragraphs, name, "the file holds only a provenance header")
     return ImportedDocument(
         paragraphs=parsed.paragraphs,
