@@ -24,7 +24,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import jieba_fast_dat._jieba_fast_dat_functions_py3 as _dat
 
 # jieba/__init__.py and jieba/finalseg/__init__.py, 0.42.1
 _RE_HAN_DEFAULT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
@@ -35,6 +34,13 @@ _RE_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _MIN_FLOAT = -3.14e100
 _PREV_STATUS = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
 _CACHE_FORMAT = 1
+
+
+def _native() -> Any:
+    """jieba_fast_dat's extension module, imported when a segmenter first loads (not at start-up)."""
+    import jieba_fast_dat._jieba_fast_dat_functions_py3 as native
+
+    return native
 
 
 def jieba_dir() -> Path:
@@ -108,6 +114,7 @@ class JiebaDat:
     def __init__(self, cache_dir: Path | None = None):
         self._cache_dir = cache_dir
         self._trie: Any = None
+        self._dat: Any = None
         self.total = 0
         self._hmm: _HMM | None = None
         self._force_split: set[str] = set()
@@ -119,11 +126,13 @@ class JiebaDat:
             if self._trie is not None:
                 return
             folder = jieba_dir()
+            self._dat = _native()
             trie, total = self._load(folder / "dict.txt")
             self._hmm = _HMM(folder / "finalseg")
             self.total, self._trie = total, trie
 
     def _load(self, dictionary: Path) -> tuple[Any, int]:
+        _dat = self._dat
         stat = dictionary.stat()
         key = {"format": _CACHE_FORMAT, "dict": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns}
         if self._cache_dir is not None:
@@ -154,7 +163,7 @@ class JiebaDat:
     # -- jieba's API ----------------------------------------------------------------------------
     def freq(self, word: str) -> int:
         """The word's dictionary frequency; 0 when it is not a word (jieba's ``FREQ.get(word)``, falsy)."""
-        return int(_dat._get_freq(self._trie, word))
+        return int(self._dat._get_freq(self._trie, word))
 
     def add_word(self, word: str, freq: int) -> None:
         """jieba's ``add_word(word, freq)``: the word gets *freq*, and the total grows by it."""
@@ -200,7 +209,7 @@ class JiebaDat:
 
     def _route(self, block: str) -> list[int]:
         route: list[int] = []  # route[x] = the last index of the best word starting at x
-        _dat._get_DAG_and_calc(self._trie, block, route, float(self.total))
+        self._dat._get_DAG_and_calc(self._trie, block, route, float(self.total))
         return route
 
     def _flush(self, buf: str, out: list[str]) -> None:
