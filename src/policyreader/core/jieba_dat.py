@@ -24,7 +24,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-
 # jieba/__init__.py and jieba/finalseg/__init__.py, 0.42.1
 _RE_HAN_DEFAULT = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 _RE_SKIP_DEFAULT = re.compile("(\r\n|\\s)", re.U)
