@@ -50,9 +50,25 @@ def test_every_example_occurs_verbatim_in_its_document() -> None:
     "dup-b.toml:7: related: unknown entry id 'nowhere'",
     "wrong-pinyin.toml:4: pinyin: 'háikuǎn' differs from pypinyin 'huánkuǎn'; fix it or set pinyin_override",
     "wrong-pinyin.toml:17: examples[0].zh: sentence not found verbatim in spc_shixin_list_provisions_2013",
+    "no-locator.toml:13: renderings[0].sources[1].locator: claim on external source 'clt-2016' needs a locator"
+    " quoting the words where the rendering appears",
+    "no-locator.toml:20: renderings[1].sources[0].locator: claim on external source 'clt-2016' needs a locator"
+    " quoting the words where the rendering appears",
 ])
 def test_broken_fixture_messages(broken: list[str], expected: str) -> None:
     assert expected in broken
+
+
+def test_locator_is_required_only_for_external_sources(broken: list[str]) -> None:
+    """A bundled text (doc-*) attests the Chinese term: it needs no quoted locator; others do."""
+    flagged = [m for m in broken if ".locator:" in m]
+    assert flagged and all(m.startswith("no-locator.toml:") for m in flagged)
+    assert not any("doc-spc_shixin_list_provisions_2013" in m for m in broken)
+
+
+def test_unknown_source_is_reported_even_with_a_locator(broken: list[str]) -> None:
+    (msg,) = [m for m in broken if "unknown source id" in m]
+    assert msg == "bad-status.toml:19: renderings[1].sources: unknown source id 'no-such-source'"
 
 
 def test_toml_syntax_error_names_its_line(broken: list[str]) -> None:

@@ -265,6 +265,18 @@ def load_bibliography(path: Path, problems: list[Problem]) -> dict[str, BibSourc
     return sources
 
 
+BUNDLED_SOURCE_PREFIX = "doc-"
+
+
+def is_external_source(source_id: str) -> bool:
+    """True for a source other than a bundled Chinese text (``doc-<document id>``).
+
+    A bundled text attests the Chinese term, not an English rendering; every other source is an
+    external attestation, whose claim must carry a locator quoting the words where it appears.
+    """
+    return not source_id.startswith(BUNDLED_SOURCE_PREFIX)
+
+
 PinyinFn = Callable[[str], str]
 
 
@@ -359,10 +371,15 @@ def validate_entries(entries: list[GlossaryEntry], texts: Mapping[str, str], sou
             if rel not in ids:
                 problems.append(Problem(name, lines.line("related"), "related", f"unknown entry id {rel!r}"))
         for i, r in enumerate(e.renderings):
-            for s in r.sources:
+            for j, s in enumerate(r.sources):
                 if s.id not in sources:
                     problems.append(Problem(name, lines.line("sources", "renderings", i),
                                             f"renderings[{i}].sources", f"unknown source id {s.id!r}"))
+                if is_external_source(s.id) and not s.locator.strip():
+                    problems.append(Problem(name, lines.line("sources", "renderings", i),
+                                            f"renderings[{i}].sources[{j}].locator",
+                                            f"claim on external source {s.id!r} needs a locator quoting "
+                                            "the words where the rendering appears"))
         for i, x in enumerate(e.examples):
             line = lines.line("zh", "examples", i)
             if corpus is None:
