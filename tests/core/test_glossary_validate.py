@@ -74,3 +74,18 @@ def test_unknown_source_is_reported_even_with_a_locator(broken: list[str]) -> No
 def test_toml_syntax_error_names_its_line(broken: list[str]) -> None:
     (msg,) = [m for m in broken if m.startswith("syntax-error.toml")]
     assert msg.startswith("syntax-error.toml:5: toml: syntax error")
+
+
+def test_an_exclusion_that_does_not_hold_the_term_is_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from policyreader.core.glossary import validate_glossary
+
+    d = tmp_path / "glossary"
+    shutil.copytree(GLOSSARY, d)
+    path = d / "entries" / "xinyong-fen.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('excludes = ["信用分类", "信用分级"]',
+                                                             'excludes = ["信用分类", "分级分类"]'), encoding="utf-8")
+    problems = [str(p) for p in validate_glossary(d)]
+    assert problems == ["xinyong-fen.toml:5: excludes[1]: '分级分类' does not contain a form of the term (an exclusion "
+                        "is a longer string that holds the term but is not it)"]

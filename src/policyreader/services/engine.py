@@ -115,7 +115,7 @@ class TextEngine:
 
     @cached_property
     def matcher(self) -> GlossaryMatcher:
-        return GlossaryMatcher(self.glossary.by_form())
+        return GlossaryMatcher(self.glossary.by_form(), excludes=self.glossary.exclusions())
 
     @cached_property
     def segmenter(self) -> Segmenter:
