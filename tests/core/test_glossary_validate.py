@@ -89,3 +89,19 @@ def test_an_exclusion_that_does_not_hold_the_term_is_reported(tmp_path) -> None:
     problems = [str(p) for p in validate_glossary(d)]
     assert problems == ["xinyong-fen.toml:5: excludes[1]: '分级分类' does not contain a form of the term (an exclusion "
                         "is a longer string that holds the term but is not it)"]
+
+
+def test_every_example_quotes_our_translation_of_its_passage() -> None:
+    """An example's English is taken from the aligned translation of the block that holds its Chinese, so the
+    glossary never shows a rendering our own corpus does not use."""
+    from policyreader.core.bilingual import parse_aligned
+
+    blocks = {p.name.removesuffix(".aligned.txt"): parse_aligned(p.read_text(encoding="utf-8"), p.name)
+              for p in CORPUS.glob("*.aligned.txt")}
+    wrong = []
+    for e in load_glossary(GLOSSARY).entries.values():
+        for ex in e.examples:
+            block = next((b for b in blocks[ex.doc] if ex.zh in " ".join(b.zh)), None)
+            if block is None or ex.en not in " ".join(block.en):
+                wrong.append(f"{e.id}: {ex.location}: {ex.en[:60]}")
+    assert wrong == []

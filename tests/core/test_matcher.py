@@ -61,7 +61,7 @@ def test_an_exclusion_stops_a_false_match_and_nothing_else() -> None:
     from policyreader.core.glossary import load_glossary
 
     glossary = load_glossary(GLOSSARY)
-    matcher = GlossaryMatcher(glossary.by_form(), excludes=glossary.exclusions())
+    matcher = GlossaryMatcher.for_glossary(glossary)
     text = "实行信用分类管理，不设信用分，推进信用分级分類监管和全社会信用体系建设。"
     found = [(m.text, m.entry) for m in matcher.find(text)]
     assert ("信用分", "xinyong-fen") in found                      # the score itself is still linked

@@ -11,8 +11,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import opencc
+
+if TYPE_CHECKING:
+    from policyreader.core.glossary import Glossary
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,11 @@ class GlossaryMatcher:
         firsts = sorted({f[0] for f in table if f})
         # the regex engine skips, in C, to the next character that can start a form
         self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    @classmethod
+    def for_glossary(cls, glossary: Glossary) -> GlossaryMatcher:
+        """The matcher of a glossary: every form of every entry, and the entries' exclusions."""
+        return cls(glossary.by_form(), excludes=glossary.exclusions())
 
     @property
     def forms(self) -> dict[str, str]:
