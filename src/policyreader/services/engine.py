@@ -115,7 +115,7 @@ class TextEngine:
 
     @cached_property
     def matcher(self) -> GlossaryMatcher:
-        return GlossaryMatcher(self.glossary.by_form())
+        return GlossaryMatcher.for_glossary(self.glossary)
 
     @cached_property
     def segmenter(self) -> Segmenter:
