@@ -127,7 +127,7 @@ class TextEngine:
         for form, eid in self.matcher.forms.items():
             p = self.glossary.entries[eid].pinyin
             if p:
-                table[form] = p.replace(" ", "")
+                table[form] = p  # as the glossary writes it: words apart, per GB/T 16159
         return table
 
     @cached_property
