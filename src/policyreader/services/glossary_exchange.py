@@ -12,6 +12,7 @@ from policyreader.core.errors import UserError
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.glossary_merge import ImportPreview, conflicts, merge_entry, preview_import
 from policyreader.formats import read_termbase
+from policyreader.formats.bibliography import STYLE as CITATION_STYLE
 from policyreader.formats.bibliography import Bibliography, entry_citation
 from policyreader.formats.registry import Kind, by_name, render, write_file
 from policyreader.formats.termbase.model import AnnotatedEntry, AnnotatedGlossary
@@ -19,6 +20,8 @@ from policyreader.services.annotations import AnnotationService
 from policyreader.services.library import Library
 from policyreader.services.workbench import GlossaryWorkbench
 from policyreader.storage.schema import write_transaction
+
+__all__ = ["CITATION_STYLE", "GlossaryExchange", "Selection"]
 
 
 @dataclass
@@ -107,7 +110,7 @@ class GlossaryExchange:
         return render(by_name(Kind.BIBLIOGRAPHY, fmt, "bibliography"), self.bibliography())
 
     def citation(self, entry_id: str) -> str:
-        """How to cite one glossary entry, in the style :data:`~policyreader.formats.bibliography.STYLE`."""
+        """How to cite one glossary entry, in the style :data:`CITATION_STYLE`."""
         from policyreader.services.exports import app_version
 
         entry = self.engine.glossary.entries.get(entry_id)
