@@ -53,12 +53,12 @@ def _where(p: Pair) -> str:
     return f"{p.doc} §{p.segment + 1}" if p.doc else f"§{p.segment + 1}"
 
 
-def _others(texts: dict[str, list[Pair]], mine: str) -> tuple[list[str], str]:
-    """The other variants of a group (in first-seen order) and where the first of them occurs."""
-    others = [t for t in texts if t != mine]
-    first = texts[others[0]][0]
-    more = sum(len(texts[t]) for t in others) - 1
-    return others, _where(first) + (f" and {more} more place(s)" if more else "")
+def _others(group: dict[str, list[Pair]], mine: str, value: str) -> tuple[list[str], str]:
+    """The other variants of a group as first written (in first-seen order), and where they occur."""
+    others = [k for k in group if k != mine]
+    first = group[others[0]][0]
+    more = sum(len(group[k]) for k in others) - 1
+    return [getattr(group[k][0], value) for k in others], _where(first) + (f" and {more} more place(s)" if more else "")
 
 
 def _groups(pairs: Iterable[Pair], key: str, value: str) -> list[dict[str, list[Pair]]]:
@@ -80,7 +80,7 @@ def consistency(pairs: Sequence[Pair], docs: Iterable[str] | None = None) -> lis
     for kind, key, value in kinds:
         for group in _groups(pairs, key, value):
             for variant, members in group.items():
-                others, where = _others(group, variant)
+                others, where = _others(group, variant, value)
                 quoted = " or ".join(f"“{t}”" for t in others[:3]) + (" …" if len(others) > 3 else "")
                 for p in members:
                     if wanted is not None and p.doc not in wanted:
