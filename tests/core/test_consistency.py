@@ -71,6 +71,11 @@ def test_never_matches_whole_words_with_plurals_case_insensitively() -> None:
     assert (f.segment, f.kind, f.severity, f.term, f.found) == (0, FindingKind.USER_CHECK, Severity.ERROR,
                                                                 "no score", "social credit scores")
     assert run_checks([UserCheck("no cred", "cred")], SEGMENTS) == []  # "cred" is not a word of "Credit"
+    [g] = run_checks([UserCheck("no defaulty", "judgment defaulter")], SEGMENTS)  # plural with -s
+    assert g.found == "judgment defaulters"
+    penalties = [QASegment(0, "处罚", "Penalties apply."), QASegment(1, "处罚", "A penalty's effect."),
+                 QASegment(2, "处罚", "He was penalised.")]
+    assert [f.found for f in run_checks([UserCheck("p", "penalty")], penalties)] == ["Penalties", "penalty's"]
 
 
 def test_always_where_the_chinese_has_a_term() -> None:

@@ -13,8 +13,8 @@ characters (``第一章 总 则`` is ``第一章 总则``). Case and punctuation
 A :class:`UserCheck` is a rule the user saves by name: English text (or a regular expression) that must
 not occur — "never 'social credit score'" — or must occur, in every translated segment or only where
 the Chinese contains a given text. Plain text matches case-insensitively as whole words, plural and
-possessive endings included (``score`` finds "scores"); a regular expression is Python's, also
-case-insensitive. A violated check is a ``user-check`` finding whose ``term`` is the check's name.
+possessive endings included (``score`` finds "scores", ``penalty`` "penalties"); a regular expression is
+Python's, also case-insensitive. A violated check is a ``user-check`` finding whose ``term`` is the check's name.
 """
 
 from __future__ import annotations
@@ -133,9 +133,15 @@ class UserCheck:
 def _english_pattern(text: str, regex: bool) -> re.Pattern[str]:
     if regex:
         return re.compile(text, re.IGNORECASE)
-    body = re.escape(text.strip())
-    left = r"(?<!\w)" if re.match(r"\w", text.strip()) else ""
-    right = r"(?:s|es|'s|’s)?(?!\w)" if re.search(r"\w$", text.strip()) else ""
+    word = text.strip()
+    if re.search(r"[^aeiou\W]y$", word, re.IGNORECASE):
+        body = re.escape(word[:-1]) + "(?:y|ies)"  # penalty, penalties
+    elif re.search(r"\w$", word):
+        body = re.escape(word) + "(?:s|es)?"  # score, scores; tax, taxes
+    else:
+        body = re.escape(word)
+    left = r"(?<!\w)" if re.match(r"\w", word) else ""
+    right = r"(?:'s|’s)?(?!\w)" if re.search(r"\w$", word) else ""
     return re.compile(left + body + right, re.IGNORECASE)
 
 
