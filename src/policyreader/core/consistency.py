@@ -24,19 +24,35 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from policyreader.core.cjk import HAN_RANGES
+from policyreader.core.cjk import has_han, is_han
 from policyreader.core.errors import UserError
 from policyreader.core.model import FindingKind, Severity
 from policyreader.core.qa import SEVERITY, Finding, QASegment, mostly_cjk
 
-_SPACE = re.compile(r"\s+")
-_HAN_GAP = re.compile(f"(?<=[{HAN_RANGES}]) (?=[{HAN_RANGES}])")
+# Compatibility forms that occur in Chinese text: full-width ASCII and the ideographic space, circled and
+# parenthesised numbers, compatibility ideographs, vertical forms. NFKC runs on these runs only (fast).
+_COMPAT = re.compile("[\u2460-\u24ff\u3000\u3200-\u33ff\uf900-\ufaff\ufe10-\ufe4f\uff01-\uffef]+")
+
+
+def _nfkc(text: str) -> str:
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 def normalise(text: str) -> str:
     """*text* as consistency compares it (see the module docstring)."""
-    folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
-    return _HAN_GAP.sub("", folded)
+    parts = _nfkc(text).split()
+    if len(parts) < 2 or not has_han(text):
+        return " ".join(parts)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if is_han(out[-1][-1]) and is_han(part[0]):
+            out[-1] += part  # no space between two Han characters
+        else:
+            out.append(part)
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
@@ -61,13 +77,15 @@ def _others(group: dict[str, list[Pair]], mine: str, value: str) -> tuple[list[s
     return [getattr(group[k][0], value) for k in others], _where(first) + (f" and {more} more place(s)" if more else "")
 
 
-def _groups(pairs: Iterable[Pair], key: str, value: str) -> list[dict[str, list[Pair]]]:
+def _groups(pairs: Iterable[Pair], key: str, value: str, norm: dict[str, str]) -> list[dict[str, list[Pair]]]:
     """Groups of pairs with the same normalised *key* side that have two or more *value* variants."""
     groups: dict[str, dict[str, list[Pair]]] = {}
     for p in pairs:
-        k = normalise(getattr(p, key))
+        k, v = getattr(p, key), getattr(p, value)
+        k = norm.get(k) or norm.setdefault(k, normalise(k))
         if k:
-            groups.setdefault(k, {}).setdefault(normalise(getattr(p, value)), []).append(p)
+            v = norm.get(v) or norm.setdefault(v, normalise(v))
+            groups.setdefault(k, {}).setdefault(v, []).append(p)
     return [g for g in groups.values() if len(g) > 1]
 
 
@@ -77,8 +95,9 @@ def consistency(pairs: Sequence[Pair], docs: Iterable[str] | None = None) -> lis
     wanted = set(docs) if docs is not None else None
     out: list[Finding] = []
     kinds = ((FindingKind.INCONSISTENT_TARGET, "zh", "en"), (FindingKind.INCONSISTENT_SOURCE, "en", "zh"))
+    norm: dict[str, str] = {}  # each distinct text is normalised once
     for kind, key, value in kinds:
-        for group in _groups(pairs, key, value):
+        for group in _groups(pairs, key, value, norm):
             for variant, members in group.items():
                 others, where = _others(group, variant, value)
                 quoted = " or ".join(f"“{t}”" for t in others[:3]) + (" …" if len(others) > 3 else "")
