@@ -1,4 +1,5 @@
-"""TBX termbases: TBX-Basic in the TBX v2 ``martif`` form (what OmegaT, memoQ and Trados read) and TBX v3.
+"""TBX termbases: TBX-Basic in the TBX v2 ``martif`` form (what memoQ, Trados and OmegaT read; the profile
+shaped for OmegaT's reader is :mod:`.tbx_omegat`) and TBX v3.
 
 Both versions carry the same information; only the element names and the header differ
 (``termEntry/langSet/tig`` in v2, ``conceptEntry/langSec/termSec`` in v3 DCA style).
