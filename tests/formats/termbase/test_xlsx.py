@@ -108,10 +108,10 @@ def test_a_zip_that_is_not_a_workbook_and_an_empty_sheet(tmp_path: Path) -> None
         read_termbase(empty)
 
 
-def test_bad_workbook_through_the_cli_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_bad_workbook_through_the_cli_is_one_line_and_exit_2(data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "bad.xlsx"
     path.write_bytes(b"\x00\x01 garbage")
-    r = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "glossary", "import", str(path)])
+    r = CliRunner().invoke(main, ["--data-dir", str(data_dir), "glossary", "import", str(path)])
     assert r.exit_code == 2
     assert r.stderr.count("\n") == 1 and "not a readable Excel workbook" in r.stderr
     assert "Traceback" not in r.output
