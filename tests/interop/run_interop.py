@@ -140,8 +140,8 @@ def check_tbx(work: Path, data: Path) -> list[str]:
         path = work / f"{fmt}.tbx"
         policyreader(data, "glossary", "export", "--format", fmt, "-o", str(path))
         f = tbx_figures(omegat_pairs(work, path), glossary)
-        say(f"OmegaT reads {fmt}: {f['pairs']} pairs offered, {f['avoid offered']} avoid renderings offered as "
-            f"targets, {f['raw status codes']} comments with raw status codes, dispute not first in "
+        say(f"OmegaT reads {fmt}: {f['pairs']} pairs offered, {f['avoid offered']} of them with an avoid rendering "
+            f"as the target, {f['raw status codes']} comments with raw status codes, dispute not first in "
             f"{f['dispute not first']}")
         if fmt == "tbx-omegat" and (f["avoid offered"] or f["raw status codes"] or f["dispute not first"]):
             failures.append(f"{fmt}: avoid renderings or raw status codes reach OmegaT")
