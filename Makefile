@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test install bench lint screenshots clean system-deps
+.PHONY: run test install bench lint interop screenshots clean system-deps
 
 # The venv is (re)built when missing, when its python no longer runs, or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -30,6 +30,10 @@ bench: install
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy src/policyreader
+
+# Our exports opened by OmegaT and LibreOffice (installed with apt-get when missing; minutes the first time).
+interop: install
+	$(BIN)/python tests/interop/run_interop.py
 
 screenshots: install
 	@scripts/ensure-system-deps.sh screenshots

@@ -40,7 +40,7 @@ def _documents() -> list[tuple[str, str, list[QASegment]]]:
 
 def _checker() -> TerminologyChecker:
     glossary = load_glossary(ROOT / "glossary")
-    return TerminologyChecker(glossary.entries, GlossaryMatcher(glossary.by_form()))
+    return TerminologyChecker(glossary.entries, GlossaryMatcher.for_glossary(glossary))
 
 
 def test_qa_whole_corpus(benchmark) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ def test_terms_offsets_index_the_decoded_text(data_dir: Path) -> None:
 
 
 def test_terms_in_a_gb18030_file_use_offsets_of_the_decoded_text(data_dir: Path, tmp_path: Path) -> None:
-    text = "推进社会信用体系建设，规范征信活动。"
+    text = "完善社会信用体系，规范征信活动。"
     f = tmp_path / "gbk.txt"
     f.write_bytes(text.encode("gb18030"))
     code, out, _ = run(data_dir, "terms", str(f), "--json")
@@ -46,14 +46,14 @@ def test_terms_in_a_gb18030_file_use_offsets_of_the_decoded_text(data_dir: Path,
 
 def test_segment_gives_every_token_with_pinyin(data_dir: Path, tmp_path: Path) -> None:
     f = tmp_path / "s.txt"
-    f.write_text("被执行人应当还款。失信被执行人名单", encoding="utf-8")
+    f.write_text("被执行人应当还款。失信被执行人名单", encoding="utf-8")  # the list is an entry of its own
     code, out, _ = run(data_dir, "segment", str(f), "--json")
     assert code == 0
     toks = json.loads(out)
     assert "".join(t["text"] for t in toks) == "被执行人应当还款。失信被执行人名单"
     by_text = {t["text"]: t for t in toks}
     assert by_text["还款"]["pinyin"] == "huánkuǎn"
-    assert "失信被执行人" in by_text
+    assert "失信被执行人名单" in by_text and by_text["失信被执行人名单"]["pinyin"] == "shīxìn bèizhíxíngrén míngdān"  # as the glossary writes it
     assert out == json.dumps(toks, ensure_ascii=False, indent=2) + "\n"  # streamed, in emit()'s layout
 
 

@@ -39,7 +39,7 @@ def corpus_segments() -> list[Occurrence]:
 
 def occurrences(entry_id: str) -> list[Occurrence]:
     """The segments the glossary matcher links to the entry (leftmost-longest, as the reader shows them)."""
-    matcher = GlossaryMatcher(glossary().by_form())
+    matcher = GlossaryMatcher.for_glossary(glossary())
     return [o for o in corpus_segments() if any(m.entry == entry_id for m in matcher.find(o[2]))]
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policyreader.core.matcher import GlossaryMatcher
-from tests.conftest import corpus_zh
+from tests.conftest import GLOSSARY, corpus_zh
 
 FORMS = {"信用": "xinyong", "社会信用": "shehui-xinyong", "社会信用体系": "shehui-xinyong-tixi",
          "双随机、一公开": "shuang-suiji-yi-gongkai", "征信": "zhengxin"}
@@ -54,3 +54,19 @@ def test_matches_are_ordered_disjoint_and_exact(text: str) -> None:
     while pos != -1:
         assert any(h.start < pos + 2 and pos < h.end for h in hits)
         pos = text.find("信用", pos + 1)
+
+
+def test_an_exclusion_stops_a_false_match_and_nothing_else() -> None:
+    """信用分 ("credit score") inside 信用分类管理 is 信用 + 分类, classification: the real glossary says so."""
+    from policyreader.core.glossary import load_glossary
+
+    glossary = load_glossary(GLOSSARY)
+    matcher = GlossaryMatcher.for_glossary(glossary)
+    text = "实行信用分类管理，不设信用分，推进信用分级分類监管和全社会信用体系建设。"
+    found = [(m.text, m.entry) for m in matcher.find(text)]
+    assert ("信用分", "xinyong-fen") in found                      # the score itself is still linked
+    assert sum(1 for t, _ in found if t == "信用分") == 1            # but not inside 信用分类 / 信用分级
+    assert ("信用", "xinyong") in [(t, e) for t, e in found][:1]    # 信用 of 信用分类 is still 信用
+    assert "社会信用" not in [t for t, _ in found]                   # 全社会 + 信用, not 社会信用
+    plain = GlossaryMatcher(glossary.by_form())
+    assert sum(1 for m in plain.find(text) if m.text == "信用分") == 3  # without the exclusions: false matches

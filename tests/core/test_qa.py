@@ -24,7 +24,7 @@ CORPUS = ROOT / "docs_corpus"
 @cache
 def checker() -> TerminologyChecker:
     glossary = load_glossary(ROOT / "glossary")
-    return TerminologyChecker(glossary.entries, GlossaryMatcher(glossary.by_form()))
+    return TerminologyChecker(glossary.entries, GlossaryMatcher.for_glossary(glossary))
 
 
 @cache
@@ -125,10 +125,10 @@ def test_nested_term_is_not_checked_on_its_own() -> None:
 
 def test_a_stretch_of_english_renders_only_one_term() -> None:
     # 信用 occurs on its own here: "credit" inside "social credit system" is claimed by 社会信用体系
-    assert kinds(check("推进社会信用体系建设，提高信用水平",
-                       "advance the social credit system and raise the level of trust")) == [("term-missing", "xinyong")]
-    assert check("推进社会信用体系建设，提高信用水平",
-                 "advance the social credit system and raise the level of credit") == []
+    assert kinds(check("完善社会信用体系，提高信用水平",
+                       "improve the social credit system and raise the level of trust")) == [("term-missing", "xinyong")]
+    assert check("完善社会信用体系，提高信用水平",
+                 "improve the social credit system and raise the level of credit") == []
 
 
 def test_counts_are_not_compared_because_translators_pronominalise() -> None:
@@ -170,8 +170,8 @@ def test_closest_spelling_wins_between_stem_equal_renderings() -> None:
 PLANTED = [
     ("zhengxin_industry_regulation_2013", "第五条", "credit reporting agency", "",
      "term-missing", "zhengxin-jigou"),
-    ("zhengxin_industry_regulation_2013", "第一条", "social credit system", "system",
-     "term-missing", "shehui-xinyong-tixi"),
+    ("zhengxin_industry_regulation_2013", "第一条", "building of the social credit system", "building of the system",
+     "term-missing", "shehui-xinyong-tixi-jianshe"),
     ("spc_shixin_list_provisions_2013", "失信被执行人是国家工作人员的", "judgment defaulter", "person",
      "term-missing", "shixin-bei-zhixing-ren"),
     ("taizhou_enterprise_credit_promotion_regulations_2020", "信用服务机构是指", "credit rating", "credit evaluation",
@@ -208,7 +208,7 @@ def test_planted_error_is_found(doc: str, zh_start: str, old: str, new: str, kin
     ("注册资本不少于人民币5000万元", "registered capital of not less than RMB 50 million"),
     ("2013年3月15日 施行", "Effective as of 15 March 2013"),
     ("自公示之日起届满6个月", "6 months after it was made public"),
-    ("届满三个月的，停止公示", "shall cease when three months have elapsed"),
+    ("届满三个月的，停止公示", "publicity shall cease when three months have elapsed"),
     ("第十三届人民代表大会常务委员会第二十二次会议", "the 22nd Meeting of the Standing Committee of the Thirteenth People's Congress"),
     ("（二）上一年度的报告", "(2) the report for the previous year"),
     ("前款第一项至第六项", "items (1) to (6) of the preceding paragraph"),

@@ -64,8 +64,10 @@ def test_add_term_from_selection_highlights_it_at_once(window, qtbot, dialogs) -
     assert linked and window.ctx.engine.glossary.entries[linked[0]].origin == "user"
 
 
-def test_qa_panel_lists_findings_and_remembers_acceptance(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    open_doc(window, qtbot, "shanghai_social_credit_regulations_2017")
+def test_qa_panel_lists_findings_and_remembers_acceptance(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_qa_service import _partly_translated
+
+    open_doc(window, qtbot, _partly_translated(window.paths.data_dir, tmp_path))  # a user's unfinished translation
     press(window, qtbot, Qt.Key.Key_F7)  # Glossary → Check translation (QA)
     pane = window.qa_pane
     assert "error" in pane.summary.text()

@@ -1,4 +1,4 @@
-"""The ``glossary`` command group: validate, search, add, delete, export and import."""
+"""The ``glossary`` command group: validate, search, add, delete, export, import and bibliography."""
 
 from __future__ import annotations
 
@@ -67,6 +67,20 @@ def glossary_export(state: CliState, fmt: str, output: str, only_annotated: bool
     click.echo(f"wrote {n} entries to {output}", err=True)
 
 
+@glossary.command("bibliography")
+@format_option(Kind.BIBLIOGRAPHY, required=True)
+@click.option("-o", "--output", required=True, help="Output file, or - for standard output.")
+@pass_state
+def glossary_bibliography(state: CliState, fmt: str, output: str) -> None:
+    """Every source the glossary cites, as BibTeX or CSL JSON (Zotero imports both)."""
+    exchange = state.app.exchange
+    if output == "-":
+        sys.stdout.write(exchange.render_bibliography(fmt).decode("utf-8"))
+        return
+    n = exchange.write_bibliography(fmt, Path(output))
+    click.echo(f"wrote {n} sources to {output}", err=True)
+
+
 @glossary.command("import")
 @click.argument("file")
 @click.option("--dry-run", is_flag=True, help="Only show what would change.")
@@ -74,7 +88,7 @@ def glossary_export(state: CliState, fmt: str, output: str, only_annotated: bool
 @json_option
 @pass_state
 def glossary_import(state: CliState, file: str, dry_run: bool, take_conflicts: bool, as_json: bool) -> None:
-    """Import a termbase (TBX v2/v3, OmegaT TSV, CSV, JSON) into your user glossary, after a preview."""
+    """Import a termbase (TBX v2/v3, OmegaT TSV, CSV, XLSX, JSON) into your user glossary, after a preview."""
     state.library()
     exchange = state.app.exchange
     _incoming, preview = exchange.preview(Path(file))

@@ -10,24 +10,33 @@ import click
 from policyreader.cli.options import CliState, emit, format_option, json_option, main, pass_state
 from policyreader.core.errors import UserError
 from policyreader.core.model import Severity
-from policyreader.services.files import write_user_text
-from policyreader.services.formats import Kind
+from policyreader.services.formats import Kind, by_name
 
 
 @main.command()
-@click.argument("target", nargs=-1, required=True)
+@click.argument("target", nargs=-1)
+@click.option("--all", "all_docs", is_flag=True, help="Every translated document of the library.")
 @format_option(Kind.QA_REPORT, default="text")
-@click.option("-o", "--output", default="-", help="Write the report here (default: standard output).")
+@click.option("-o", "--output", default="-",
+              help="Write the report here (default: standard output; xlsx needs a file).")
 @pass_state
-def qa(state: CliState, target: tuple[str, ...], fmt: str, output: str) -> None:
-    """Check a translation against the glossary: 'qa DOC' for a library document, 'qa SOURCE TRANSLATION'
-    for two files. Exits with code 1 when errors (not accepted) exist."""
+def qa(state: CliState, target: tuple[str, ...], all_docs: bool, fmt: str, output: str) -> None:
+    """Check a translation against the glossary, for consistency across the library and against your saved
+    checks: 'qa DOC' for a library document, 'qa --all' for the library, 'qa SOURCE TRANSLATION' for two
+    files. Exits with code 1 when errors (not accepted) exist."""
+    if by_name(Kind.QA_REPORT, fmt).to_path and output == "-":
+        raise UserError(f"--format {fmt} writes a binary file: give -o FILE")
     state.library()
     svc = state.app.qa
-    if len(target) == 1:
+    if all_docs:
+        if target:
+            raise UserError("give a document id, two files, or --all, not both")
+        findings = svc.check_all()
+        title = "the whole library"
+    elif len(target) == 1:
         title = target[0]
         if not svc.has_translation(title):
-            click.echo(svc.report([], fmt, title) if fmt != "text" else "", nl=False)
+            click.echo(svc.report([], fmt, title) if fmt not in ("text", "xlsx") else "", nl=False)
             click.echo(f"{title}: no translation to check (the document has no English)", err=True)
             return
         findings = svc.check_doc(title)
@@ -36,12 +45,11 @@ def qa(state: CliState, target: tuple[str, ...], fmt: str, output: str) -> None:
         findings = [(f, False) for f in plain]
         title = f"{target[0]} / {target[1]}"
     else:
-        raise UserError("give a document id, or a source file and its translation")
-    text = svc.report(findings, fmt, title)
+        raise UserError("give a document id, a source file and its translation, or --all")
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(svc.report(findings, fmt, title), nl=False)
     else:
-        write_user_text(Path(output), text)
+        svc.write_report(findings, fmt, Path(output), title)
         click.echo(f"wrote {output}", err=True)
     errors = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
     click.echo(f"{len(findings)} finding(s), {errors} error(s)", err=True)

@@ -220,3 +220,9 @@ def article_number(text: str) -> int | None:
     """Return the article number of a paragraph that starts with 第X条, else None."""
     m = _ARTICLE.match(text)
     return chinese_numeral_to_int(m.group(1)) if m else None
+
+
+def article_label(text: str) -> str:
+    """The article marker a paragraph starts with (``第十二条``), or ""."""
+    m = _ARTICLE.match(text)
+    return m.group(0) if m else ""

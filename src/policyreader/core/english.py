@@ -26,6 +26,13 @@ SPELLING = {
     "licence": "license", "programme": "program", "defence": "defense", "offence": "offense",
     "fulfil": "fulfill", "enrol": "enroll", "practise": "practice", "ageing": "aging",
 }
+#: irregular verb forms, so "made public" is the rendering "make public" (applied before the suffixes)
+IRREGULAR = {
+    "made": "make", "taken": "take", "took": "take", "given": "give", "gave": "give", "kept": "keep",
+    "held": "hold", "brought": "bring", "found": "find", "paid": "pay", "laid": "lay", "sought": "seek",
+    "bought": "buy", "sold": "sell", "told": "tell", "shown": "show", "drawn": "draw", "drew": "draw",
+    "broken": "break", "broke": "break", "built": "build", "set": "set", "put": "put", "met": "meet",
+}
 _ISE = re.compile(r"^(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
 _VOWEL = re.compile(r"[aeiouy]")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
@@ -54,6 +61,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.replace("'", "")
+    w = IRREGULAR.get(w, w)
     m = _ISE.match(w)
     if m:  # -ise/-isation are the -ize/-ization forms
         w = f"{m.group(1)}iz{m.group(2)}"
@@ -243,6 +251,17 @@ def claim_renderings(text: EnglishText, patterns: Sequence[RenderingPattern],
     remaining = dict(occurrences or {})
     taken: list[tuple[int, int]] = []
     hits: list[RenderingHit] = []
+    # where else each entry could be rendered: when two entries could take a stretch equally well, it goes
+    # to the one with no other place (诚信 and 守信 both match "trustworthy"; 诚信 may also have "integrity")
+    places: dict[str, set[tuple[int, int]]] = {}
+    for s, e, p in cands:
+        if p.status in GOOD:
+            places.setdefault(p.entry, set()).add((s, e))
+
+    def elsewhere(entry: str, s: int, e: int) -> int:
+        return sum(1 for ps, pe in places.get(entry, ()) if (ps, pe) != (s, e)
+                   and not (ps < e and s < pe) and not any(ps < te and ts < pe for ts, te in taken))
+
     for first_pass in (True, False):
         for s, e, group in groups:
             if any(s < te and ts < e for ts, te in taken):
@@ -253,6 +272,7 @@ def claim_renderings(text: EnglishText, patterns: Sequence[RenderingPattern],
                 continue
             size = _size(text.text[s:e])
             best = min(eligible, key=lambda p: (remaining.get(p.entry, 0) <= 0, abs(p.size - size),
+                                                min(elsewhere(p.entry, s, e), 1) if len(eligible) > 1 else 0,
                                                 _STATUS_RANK.get(p.status, 3)))
             if best.status in GOOD:  # a contested or avoided rendering leaves the occurrence open
                 remaining[best.entry] = remaining.get(best.entry, 0) - 1

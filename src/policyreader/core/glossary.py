@@ -64,6 +64,9 @@ class GlossaryEntry:
     pinyin: str = ""
     gloss: str = ""
     variants: list[str] = field(default_factory=list)
+    #: longer strings that contain a form of the term but are not the term (信用分类 holds 信用分 "credit
+    #: score" but means 信用 + 分类, "classification"): nothing is linked there
+    excludes: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     dispute: str = ""
@@ -95,6 +98,7 @@ class GlossaryEntry:
             "pinyin": self.pinyin,
             "gloss": self.gloss,
             "variants": list(self.variants),
+            **({"excludes": list(self.excludes)} if self.excludes else {}),
             "renderings": [
                 {"text": r.text, "status": r.status, "used_by": r.used_by,
                  "sources": [{k: v for k, v in asdict(s).items() if v} for s in r.sources],
@@ -132,6 +136,18 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def exclusions(self) -> dict[str, list[tuple[int, str]]]:
+        """For each form, where it must not be linked: (its offset in a longer string, that string)."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for e in self.entries.values():
+            for x in e.excludes:
+                for f in e.forms():
+                    at = x.find(f)
+                    while at >= 0:
+                        out.setdefault(f, []).append((at, x))
+                        at = x.find(f, at + 1)
+        return out
 
     def by_form(self) -> dict[str, str]:
         """Map every written form to its entry id (user entries win over bundled ones)."""
@@ -217,7 +233,8 @@ def _entry_from_dict(data: Mapping[str, Any], origin: str = "bundled", path: str
     return GlossaryEntry(
         id=str(data.get("id", "")), term=str(data.get("term", "")), traditional=str(data.get("traditional", "")),
         pinyin=str(data.get("pinyin", "")), gloss=str(data.get("gloss", "")),
-        variants=_str_list(data.get("variants")), domains=_str_list(data.get("domains")),
+        variants=_str_list(data.get("variants")), excludes=_str_list(data.get("excludes")),
+        domains=_str_list(data.get("domains")),
         related=_str_list(data.get("related")), dispute=str(data.get("dispute", "")).strip(),
         notes=str(data.get("notes", "")).strip(), pinyin_override=str(data.get("pinyin_override", "")),
         renderings=renderings, examples=examples, origin=origin, path=path)
@@ -265,6 +282,18 @@ def load_bibliography(path: Path, problems: list[Problem]) -> dict[str, BibSourc
     return sources
 
 
+BUNDLED_SOURCE_PREFIX = "doc-"
+
+
+def is_external_source(source_id: str) -> bool:
+    """True for a source other than a bundled Chinese text (``doc-<document id>``).
+
+    A bundled text attests the Chinese term, not an English rendering; every other source is an
+    external attestation, whose claim must carry a locator quoting the words where it appears.
+    """
+    return not source_id.startswith(BUNDLED_SOURCE_PREFIX)
+
+
 PinyinFn = Callable[[str], str]
 
 
@@ -291,6 +320,10 @@ def _check_entry(entry: GlossaryEntry, lines: _LineIndex, name: str, problems: l
         add("term", f"{entry.term!r} contains no Chinese characters")
     if not entry.traditional:
         add("traditional", "missing required field")
+    for i, x in enumerate(entry.excludes):
+        if not any(f in x and f != x for f in entry.forms()):
+            add(f"excludes[{i}]", f"{x!r} does not contain a form of the term (an exclusion is a longer string "
+                "that holds the term but is not it)", key="excludes")
     if not entry.pinyin:
         add("pinyin", "missing required field")
     elif re.search(r"[1-5]", entry.pinyin):
@@ -359,10 +392,15 @@ def validate_entries(entries: list[GlossaryEntry], texts: Mapping[str, str], sou
             if rel not in ids:
                 problems.append(Problem(name, lines.line("related"), "related", f"unknown entry id {rel!r}"))
         for i, r in enumerate(e.renderings):
-            for s in r.sources:
+            for j, s in enumerate(r.sources):
                 if s.id not in sources:
                     problems.append(Problem(name, lines.line("sources", "renderings", i),
                                             f"renderings[{i}].sources", f"unknown source id {s.id!r}"))
+                if is_external_source(s.id) and not s.locator.strip():
+                    problems.append(Problem(name, lines.line("sources", "renderings", i),
+                                            f"renderings[{i}].sources[{j}].locator",
+                                            f"claim on external source {s.id!r} needs a locator quoting "
+                                            "the words where the rendering appears"))
         for i, x in enumerate(e.examples):
             line = lines.line("zh", "examples", i)
             if corpus is None:

@@ -11,8 +11,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import opencc
+
+if TYPE_CHECKING:
+    from policyreader.core.glossary import Glossary
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,8 @@ def script_variants(form: str) -> set[str]:
 class GlossaryMatcher:
     """Finds glossary forms in text with a first-character index and leftmost-longest preference."""
 
-    def __init__(self, forms: Mapping[str, str], derive_scripts: bool = True):
+    def __init__(self, forms: Mapping[str, str], derive_scripts: bool = True,
+                 excludes: Mapping[str, Iterable[tuple[int, str]]] | None = None):
         table: dict[str, str] = {}
         if derive_scripts:
             for form, entry in forms.items():
@@ -48,6 +53,16 @@ class GlossaryMatcher:
                         table.setdefault(v, entry)
         table.update(forms)  # listed forms win over derived ones
         self._forms = table
+        # where a form must not match: at offset k inside a longer string x (both scripts)
+        blocked: dict[str, set[tuple[int, str]]] = {}
+        for form, places in (excludes or {}).items():
+            for k, x in places:
+                blocked.setdefault(form, set()).add((k, x))
+                if derive_scripts:
+                    for vx in script_variants(x):
+                        if len(vx) == len(x):
+                            blocked.setdefault(vx[k:k + len(form)], set()).add((k, vx))
+        self._blocked = blocked
         # candidates are indexed by their first two characters (one for single-character forms)
         index: dict[str, list[str]] = {}
         for form in table:
@@ -59,6 +74,11 @@ class GlossaryMatcher:
         firsts = sorted({f[0] for f in table if f})
         # the regex engine skips, in C, to the next character that can start a form
         self._starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+
+    @classmethod
+    def for_glossary(cls, glossary: Glossary) -> GlossaryMatcher:
+        """The matcher of a glossary: every form of every entry, and the entries' exclusions."""
+        return cls(glossary.by_form(), excludes=glossary.exclusions())
 
     @property
     def forms(self) -> dict[str, str]:
@@ -75,11 +95,11 @@ class GlossaryMatcher:
             i = m.start()
             found = None
             for form in index.get(text[i:i + 2], ()):
-                if text.startswith(form, i):
+                if text.startswith(form, i) and not self._excluded(text, i, form):
                     found = form
                     break
             single = index.get(text[i])
-            if found is None and single:
+            if found is None and single and not self._excluded(text, i, single[0]):
                 found = single[0]
             if found is None:
                 m = search(text, i + 1)
@@ -88,6 +108,13 @@ class GlossaryMatcher:
             out.append(TermMatch(i, end, found, forms[found]))
             m = search(text, end)
         return out
+
+    def _excluded(self, text: str, i: int, form: str) -> bool:
+        """Whether *form* at *i* is part of a longer string its entry says is not the term."""
+        places = self._blocked.get(form)
+        if not places:
+            return False
+        return any(i >= k and text.startswith(x, i - k) for k, x in places)
 
     def find_all_forms(self, texts: Iterable[str]) -> list[list[TermMatch]]:
         return [self.find(t) for t in texts]

@@ -46,6 +46,9 @@ class FindingKind(StrEnum):
     ARTICLE_NUMBER = "article-number"
     UNTRANSLATED = "untranslated"
     IDENTICAL = "identical"
+    INCONSISTENT_TARGET = "inconsistent-target"  # the same Chinese translated differently across the library
+    INCONSISTENT_SOURCE = "inconsistent-source"  # the same English for different Chinese
+    USER_CHECK = "user-check"                    # one of the user's saved checks
 
 
 class AnchorStatus(StrEnum):

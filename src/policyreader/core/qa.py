@@ -41,12 +41,14 @@ KINDS = tuple(FindingKind)
 SEVERITY = {FindingKind.TERM_MISSING: Severity.ERROR, FindingKind.TERM_CONTESTED: Severity.WARNING,
             FindingKind.TERM_AVOID: Severity.ERROR, FindingKind.NUMBER: Severity.ERROR,
             FindingKind.ARTICLE_NUMBER: Severity.ERROR, FindingKind.UNTRANSLATED: Severity.ERROR,
-            FindingKind.IDENTICAL: Severity.WARNING}
+            FindingKind.IDENTICAL: Severity.WARNING, FindingKind.INCONSISTENT_TARGET: Severity.WARNING,
+            FindingKind.INCONSISTENT_SOURCE: Severity.WARNING, FindingKind.USER_CHECK: Severity.ERROR}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One QA problem in one segment."""
+    """One QA problem in one segment (of the document *doc*, when findings of several documents are listed
+    together; user checks name themselves in *term*)."""
 
     segment: int
     kind: FindingKind
@@ -56,6 +58,7 @@ class Finding:
     found: str
     expected: str
     message: str
+    doc: str = ""
 
 
 @dataclass(frozen=True)

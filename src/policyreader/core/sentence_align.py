@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from policyreader.core.alignment import Link, en_marker, en_sentences, zh_marker
@@ -97,6 +97,28 @@ class _Unit:
 
 
 @dataclass(frozen=True)
+class _Group:
+    """One or two consecutive Chinese paragraphs, as a run of English sentences is scored against them."""
+
+    length: float
+    marker: tuple[str, int] | None
+    markers: float            # the cost of markers inside the group (after its first paragraph)
+    numbers: frozenset[str]
+    all_numbers: frozenset[str]
+    renderings: frozenset[str]
+    lexicon: frozenset[str]
+
+    @staticmethod
+    def of(units: Sequence[_Unit]) -> _Group:
+        numbers = frozenset().union(*(u.numbers for u in units))
+        return _Group(sum(u.length for u in units), units[0].marker,
+                      sum(6.0 if u.marker[0] in ("article", "chapter") else 2.5 for u in units[1:] if u.marker),
+                      numbers, numbers | frozenset().union(*(u.maybe for u in units)),
+                      frozenset().union(*(u.renderings for u in units)),
+                      frozenset().union(*(u.lexicon for u in units)))
+
+
+@dataclass(frozen=True)
 class Alignment:
     """The result: Chinese paragraphs, English pieces (whole paragraphs, or runs of sentences cut from one),
     and links between them, in reading order."""
@@ -154,41 +176,54 @@ class SentenceAligner:
         return min(-math.log(p), self.MAX_LENGTH_COST)
 
     def _run_cost(self, units: Sequence[_Unit], sents: Sequence[_Sentence]) -> float:
-        lz = sum(u.length for u in units)
-        le = sum(s.length for s in sents) + len(sents) - 1
-        cost = self._length_cost(lz, le)
-        zm, em = units[0].marker, sents[0].marker
-        if zm and em:
-            cost += -4.0 if zm == em else (6.0 if zm[0] == em[0] else 2.0)
-        elif zm or em:
-            kind = (zm or em)[0]  # type: ignore[index]
-            cost += 8.0 if kind in ("article", "chapter") else 3.0
-        for group in (units[1:], sents[1:]):
-            for f in group:
-                if f.marker:
-                    cost += 6.0 if f.marker[0] in ("article", "chapter") else 2.5
-        zn = frozenset().union(*(u.numbers for u in units))
-        enn = frozenset().union(*(s.numbers for s in sents))
-        if zn or enn:
-            zall = zn | frozenset().union(*(u.maybe for u in units))
-            eall = enn | frozenset().union(*(s.maybe for s in sents))
-            cost -= 1.5 * len(zall & eall)
-            cost += 0.6 * min(len(zn - eall) + len(enn - zall), 6)
-        rend = frozenset().union(*(u.renderings for u in units))
-        if rend:
-            joined = " ".join(s.lower for s in sents)
-            cost -= 0.6 * min(sum(1 for r in rend if r in joined), 5)
-        lex = frozenset().union(*(u.lexicon for u in units))
-        if lex:
-            stems = frozenset().union(*(s.stems for s in sents))
-            if stems:
-                shared = len(lex & stems)
-                cost -= 2.0 * shared / math.sqrt(len(stems) + 4)
-        if not sents[0].starts:
-            cost += self.CUT
-        if not sents[-1].ends:
-            cost += self.CUT
-        return cost
+        """The cost of aligning *units* with the run *sents* (see :meth:`_run_costs`)."""
+        return list(self._run_costs(_Group.of(units), sents, len(sents)))[-1]
+
+    def _run_costs(self, group: _Group, sents: Sequence[_Sentence], limit: int) -> Iterator[float]:
+        """The costs of aligning a group of Chinese paragraphs with the runs ``sents[:1]``, ``sents[:2]`` …
+        up to *limit* sentences, computed incrementally: the dynamic programme tries every run length from
+        every state, so each run's features are the previous run's plus one sentence."""
+        lz, zm, unit_markers, zn, zall, rend, lex = (group.length, group.marker, group.markers, group.numbers,
+                                                      group.all_numbers, group.renderings, group.lexicon)
+        first = sents[0] if sents else None
+        le = -1
+        sent_markers = 0.0
+        enn: set[str] = set()
+        eall: set[str] = set()
+        stems: set[str] = set()
+        found: set[str] = set()
+        joined = ""
+        for k, s in enumerate(sents[:limit]):
+            le += s.length + 1
+            if k and s.marker:
+                sent_markers += 6.0 if s.marker[0] in ("article", "chapter") else 2.5
+            enn |= s.numbers
+            eall |= s.numbers
+            eall |= s.maybe
+            stems |= s.stems
+            joined = s.lower if not k else joined + " " + s.lower
+            cost = self._length_cost(lz, le)
+            em = first.marker if first else None
+            if zm and em:
+                cost += -4.0 if zm == em else (6.0 if zm[0] == em[0] else 2.0)
+            elif zm or em:
+                kind = (zm or em)[0]  # type: ignore[index]
+                cost += 8.0 if kind in ("article", "chapter") else 3.0
+            cost += unit_markers + sent_markers
+            if zn or enn:
+                cost -= 1.5 * len(zall & eall)
+                cost += 0.6 * min(len(zn - eall) + len(enn - zall), 6)
+            if rend:
+                # the run only grows, so a rendering found stays found: test only the others
+                found |= {r for r in rend - found if r in joined}
+                cost -= 0.6 * min(len(found), 5)
+            if lex and stems:
+                cost -= 2.0 * len(lex & stems) / math.sqrt(len(stems) + 4)
+            if first is not None and not first.starts:
+                cost += self.CUT
+            if not s.ends:
+                cost += self.CUT
+            yield cost
 
     # -- the programme ------------------------------------------------------------------------
     def align(self, zh: Sequence[str], en: Sequence[str]) -> Alignment:
@@ -200,6 +235,7 @@ class SentenceAligner:
         back: list[dict[int, tuple[int, int, float]]] = [{} for _ in range(n + 1)]
         cost[0][0] = 0.0
         band = max(150, m // 3, abs(m - n))
+        groups = [[_Group.of(units[i:i + dz]) for i in range(n - dz + 1)] for dz in (1, 2)]
         prefix = [0]
         for s in sents:
             prefix.append(prefix[-1] + s.length + 1)
@@ -217,24 +253,34 @@ class SentenceAligner:
             row = cost[i]
             # a beam: states far worse than this row's best cannot end on the best path
             ceiling = min(row.values(), default=0.0) + self.BEAM
-            for j in range(min(row, default=m + 1), m + 1):
-                if j not in row or row[j] > ceiling or (abs(j - centre) > band and not (i == n or j == m)):
+            # the row's states in increasing j; a 0-1 step adds state j + 1 to this same row as it goes
+            keys = sorted(row)
+            p = 0
+            while p < len(keys):
+                j = keys[p]
+                p += 1
+                if row[j] > ceiling or (abs(j - centre) > band and not (i == n or j == m)):
                     continue
                 if i < n:
                     relax(i, j, i + 1, j, self.P_UNTRANSLATED)
                     for dz in (1, 2):
                         if i + dz > n:
                             break
-                        group = units[i:i + dz]
-                        lz = sum(u.length for u in group)
+                        group = groups[dz - 1][i]
+                        lz = group.length
                         limit = max(3.0 * self.ratio * lz, self.ratio * lz + 400)
                         prior = 0.0 if dz == 1 else self.P_TWO
+                        run = 0  # the longest run within the length limit
                         for k in range(1, self.MAX_RUN + 1):
                             if j + k > m or (k > 1 and prefix[j + k] - prefix[j] > limit):
                                 break
-                            relax(i, j, i + dz, j + k, prior + self._run_cost(group, sents[j:j + k]))
+                            run = k
+                        for k, c in enumerate(self._run_costs(group, sents[j:j + run], run), start=1):
+                            relax(i, j, i + dz, j + k, prior + c)
                 if j < m:
                     relax(i, j, i, j + 1, self.P_ADDITION)
+                    if j + 1 in row and (p == len(keys) or keys[p] != j + 1):
+                        keys.insert(p, j + 1)
         if m not in cost[n]:  # cannot happen: 1-0 and 0-1 steps always reach the end
             raise RuntimeError("alignment failed")
         steps: list[tuple[int, int, int, int, float]] = []

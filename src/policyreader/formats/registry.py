@@ -33,10 +33,11 @@ class Kind(StrEnum):
     ANNOTATIONS = "annotations"  # the user's annotations
     QA_REPORT = "qa-report"      # terminology QA findings
     CONCORDANCE = "concordance"  # keyword-in-context lines
+    BIBLIOGRAPHY = "bibliography"  # the glossary's sources, for reference managers
 
 
 KIND_LABEL = {Kind.DOCUMENT: "Documents", Kind.TERMBASE: "Termbases", Kind.ANNOTATIONS: "Annotations",
-              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances"}
+              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances", Kind.BIBLIOGRAPHY: "Bibliographies"}
 
 
 @dataclass(frozen=True)
@@ -80,24 +81,30 @@ def _load(ref: str) -> Callable[..., Any]:
     return fn
 
 
-D, T, A, Q, C = Kind.DOCUMENT, Kind.TERMBASE, Kind.ANNOTATIONS, Kind.QA_REPORT, Kind.CONCORDANCE
+D, T, A, Q, C, B = Kind.DOCUMENT, Kind.TERMBASE, Kind.ANNOTATIONS, Kind.QA_REPORT, Kind.CONCORDANCE, Kind.BIBLIOGRAPHY
 
 FORMATS: tuple[Format, ...] = (
-    # documents in
-    Format("txt", D, "Plain text", (".txt",), reader="text:read_txt"),
+    # documents in; out, the library's aligned documents: English text, a bilingual Word table, TMX
+    Format("txt", D, "Plain text", (".txt",), reader="text:read_txt",
+           writer="segments_out:render_english_text"),
     Format("md", D, "Markdown", (".md", ".markdown"), reader="text:read_md"),
     Format("html", D, "HTML page", (".html", ".htm"), reader="html:read_html"),
-    Format("docx", D, "Word document", (".docx",), reader="docx:read_docx"),
+    Format("docx", D, "Word document", (".docx",), reader="docx:read_docx",
+           writer="segments_out:write_bilingual_docx", to_path=True),
     Format("pdf", D, "PDF", (".pdf",), reader="pdf:read_pdf"),
-    Format("tmx", D, "TMX translation memory", (".tmx",), reader="tmx:read_tmx"),
+    Format("tmx", D, "TMX translation memory", (".tmx",), reader="tmx:read_tmx", writer="segments_out:render_tmx"),
     # termbases: the glossary with the user's annotations out, other people's termbases in
-    Format("tbx", T, "TBX-Basic (TBX v2, martif) — OmegaT, memoQ, Trados", (".tbx",),
+    Format("tbx", T, "TBX-Basic (TBX v2, martif) — memoQ, Trados", (".tbx",),
            reader="termbase.tbx:read_tbx", writer="termbase.tbx:render_tbx2"),
+    Format("tbx-omegat", T, "TBX for OmegaT (renderings to avoid named, never offered)", (".tbx",),
+           writer="termbase.tbx_omegat:render_tbx_omegat"),
     Format("tbx3", T, "TBX v3 (ISO 30042:2019)", (".tbx",), writer="termbase.tbx:render_tbx3"),
     Format("tsv", T, "OmegaT glossary (TSV)", (".tsv", ".txt"), reader="termbase.tabular:read_tsv",
            writer="termbase.tabular:render_tsv"),
     Format("csv", T, "CSV (memoQ, spreadsheets)", (".csv",), reader="termbase.tabular:read_csv",
            writer="termbase.tabular:render_csv"),
+    Format("xlsx", T, "Excel termbase, one row per rendering (memoQ, Trados)", (".xlsx",),
+           reader="termbase.xlsx:read_xlsx", writer="termbase.xlsx:write_xlsx", to_path=True),
     Format("md", T, "Markdown study glossary", (".md",), writer="termbase.study:render_markdown"),
     Format("html", T, "HTML study glossary", (".html",), writer="termbase.study:render_html"),
     Format("pdf", T, "PDF study glossary", (".pdf",), writer="termbase.pdf:write_pdf", to_path=True),
@@ -114,8 +121,12 @@ FORMATS: tuple[Format, ...] = (
     Format("json", Q, "JSON", (".json",), writer="reports:render_qa_json"),
     Format("html", Q, "HTML", (".html",), writer="reports:render_qa_html"),
     Format("csv", Q, "CSV", (".csv",), writer="reports:render_qa_csv"),
+    Format("xlsx", Q, "Excel workbook", (".xlsx",), writer="workbook:write_qa_xlsx", to_path=True),
     # concordances
     Format("csv", C, "CSV", (".csv",), writer="reports:render_concordance_csv"),
+    # the glossary's bibliography
+    Format("bibtex", B, "BibTeX", (".bib",), writer="bibliography:render_bibtex"),
+    Format("csl-json", B, "CSL JSON (Zotero, citeproc)", (".json",), writer="bibliography:render_csl_json"),
 )
 
 

@@ -33,14 +33,21 @@ QA_COLUMNS = ["segment", "kind", "severity", "term", "entry", "found", "expected
 
 
 def finding_json(f: Finding, accepted: bool = False) -> dict[str, Any]:
+    """A finding as JSON; ``doc`` first, and only when findings of several documents are listed together."""
     d = asdict(f)
+    doc = d.pop("doc")
     d["accepted"] = accepted
-    return d
+    return {"doc": doc, **d} if doc else d
+
+
+def columns(report: QAReport) -> list[str]:
+    """The report's columns: ``doc`` first when it lists findings of several documents."""
+    return (["doc"] if any(f.doc for f, _a in report.findings) else []) + QA_COLUMNS
 
 
 def render_qa_text(report: QAReport) -> bytes:
-    return "".join(f"#{f.segment}\t{f.severity}\t{f.kind}\t{f.term}\t{f.message}{' (accepted)' if a else ''}\n"
-                   for f, a in report.findings).encode("utf-8")
+    return "".join(f"{f.doc}#{f.segment}\t{f.severity}\t{f.kind}\t{f.term}\t{f.message}"
+                   f"{' (accepted)' if a else ''}\n" for f, a in report.findings).encode("utf-8")
 
 
 def render_qa_json(report: QAReport) -> bytes:
@@ -51,16 +58,18 @@ def render_qa_json(report: QAReport) -> bytes:
 def render_qa_csv(report: QAReport) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(QA_COLUMNS)
+    header = columns(report)
+    w.writerow(header)
     for f, a in report.findings:
         d = finding_json(f, a)
-        w.writerow([d[c] for c in QA_COLUMNS])
+        w.writerow([d.get(c, "") for c in header])
     return buf.getvalue().encode("utf-8")
 
 
 def render_qa_html(report: QAReport) -> bytes:
     rows = "".join(
-        f"<tr class='{html.escape(f.severity)}'><td>{f.segment}</td><td>{html.escape(f.severity)}</td>"
+        f"<tr class='{html.escape(f.severity)}'><td>{html.escape(f.doc + ' ' if f.doc else '')}{f.segment}</td>"
+        f"<td>{html.escape(f.severity)}</td>"
         f"<td>{html.escape(f.kind)}</td><td lang='zh'>{html.escape(f.term)}</td>"
         f"<td>{html.escape(f.found)}</td><td>{html.escape(f.expected)}</td>"
         f"<td>{html.escape(f.message)}</td><td>{'accepted' if a else ''}</td></tr>" for f, a in report.findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from policyreader.gui.qt import (
     QDialog,
@@ -85,6 +86,14 @@ class EntryBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setObjectName("entryBrowser")
         self.anchorClicked.connect(self._anchor)
+        self.extra_actions: list[Any] = []  # added to the context menu (Copy citation)
+
+    def contextMenuEvent(self, event: Any) -> None:
+        menu = self.createStandardContextMenu()
+        if self.extra_actions:
+            menu.addSeparator()
+            menu.addActions(self.extra_actions)
+        menu.exec(event.globalPos())
 
     def _anchor(self, url: QUrl) -> None:
         s = url.toString()
@@ -92,7 +101,7 @@ class EntryBrowser(QTextBrowser):
             self.entryLinkActivated.emit(s[6:])
         elif s.startswith("doc:"):
             self.docLinkActivated.emit(s[4:])
-        elif s.split(":", 1)[0] in ("concordance", "edit", "delete"):
+        elif s.split(":", 1)[0] in ("concordance", "edit", "delete", "cite"):
             self.actionLinkActivated.emit(*s.split(":", 1))
         else:
             from policyreader.gui.qt import QDesktopServices

@@ -154,7 +154,8 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
         for x in entry["examples"]:
             h.append(f"<p>{escape(x['zh'])}<br><span style='color:#555'>{escape(x['en'])}</span><br>"
                      f"<a href='doc:{escape(x['doc'])}'>{escape(x['doc'])}</a>, {escape(x['location'])}</p>")
-    actions = [f"<a href='concordance:{escape(entry['id'])}'>Concordance…</a>"]
+    actions = [f"<a href='concordance:{escape(entry['id'])}'>Concordance…</a>",
+               f"<a href='cite:{escape(entry['id'])}'>Copy citation</a>"]
     if entry.get("origin") == "user":
         actions += [f"<a href='edit:{escape(entry['id'])}'>Edit my entry…</a>",
                     f"<a href='delete:{escape(entry['id'])}'>Delete my entry</a>"]

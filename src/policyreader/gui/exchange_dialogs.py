@@ -1,5 +1,5 @@
-"""File → Export glossary… and File → Import glossary…: format, selection and a preview before anything
-is written."""
+"""File → Export glossary…, File → Import glossary… and File → Export document…: format, selection and a
+preview before anything is written."""
 
 from __future__ import annotations
 
@@ -133,3 +133,50 @@ class ImportGlossaryDialog(QDialog):
                                   for o, n in p.conflicting) + "</ul>" if p.conflicting else "<p>none</p>")
         h.append(f"<p>{len(p.unchanged)} entries are already in the glossary as they are.</p>")
         return "".join(h)
+
+
+DOCUMENT_FORMAT_HELP = {"tmx": "one unit per aligned segment (OmegaT, memoQ, Trados)", "txt": "the English only",
+                        "docx": "a table: Chinese | English"}
+
+
+class ExportDocumentDialog(QDialog):
+    """File → Export document…: the open document or the whole library, as TMX, English text or a Word table."""
+
+    def __init__(self, parent: QWidget | None, current_doc: str, current_title: str):
+        super().__init__(parent)
+        self.setWindowTitle("Export document")
+        self.format = QComboBox(self)
+        self.format.setObjectName("documentExportFormat")
+        for f in formats(Kind.DOCUMENT, writable=True):
+            self.format.addItem(f"{f.label} — {DOCUMENT_FORMAT_HELP.get(f.name, '')}", f.name)
+        self.format.setCurrentIndex(self.format.findData("tmx"))
+        self.scope = QComboBox(self)
+        if current_doc:
+            self.scope.addItem(f"The open document ({current_title})", current_doc)
+        self.scope.addItem("Every translated document in the library", "")
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("Documents:", self.scope)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def documents(self) -> list[str] | None:
+        """The chosen document, or None for the whole library."""
+        doc = str(self.scope.currentData() or "")
+        return [doc] if doc else None
+
+    def choose_path(self) -> str:
+        fmt = by_name(Kind.DOCUMENT, self.fmt())
+        docs = self.documents()
+        stem = docs[0] if docs else "policyreader-library"
+        path, _ = QFileDialog.getSaveFileName(self, "Export document", stem + fmt.extension,
+                                              f"{fmt.label} (*{fmt.extension})")
+        return path

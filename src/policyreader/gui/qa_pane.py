@@ -1,17 +1,27 @@
-"""The QA panel: terminology and consistency findings for the open document, by severity; click one to
-jump to its segment; accept a finding to keep it out of the way in later sessions."""
+"""The QA panel: terminology, consistency and user-check findings for the open document, by severity;
+click one to jump to its segment; accept a finding to keep it out of the way in later sessions. The
+user's own checks are edited in :class:`UserChecksDialog`; the report can be exported."""
 
 from __future__ import annotations
 
 from html import escape
 
+from policyreader.core.consistency import CompiledCheck, UserCheck
+from policyreader.core.errors import UserError
 from policyreader.core.model import Severity
 from policyreader.core.qa import Finding
 from policyreader.gui.qt import (
     QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     Qt,
     QTreeWidget,
@@ -28,12 +38,20 @@ class QAPane(QWidget):
     findingActivated = Signal(object)            # Finding
     acceptToggled = Signal(object, bool)         # Finding, accepted
     runRequested = Signal()
+    checksRequested = Signal()
+    exportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.show_accepted = QCheckBox("Show accepted", self)
         self.run_button = QPushButton("Check again", self)
+        self.checks_button = QPushButton("My checks…", self)
+        self.checks_button.setObjectName("qaChecksButton")
+        self.checks_button.setToolTip("English that must or must not occur, saved by name and run with every check")
+        self.export_button = QPushButton("Export report…", self)
+        self.export_button.setObjectName("qaExportButton")
+        self.findings: list[tuple[Finding, bool]] = []
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("qaTree")
         self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accept"])
@@ -49,6 +67,8 @@ class QAPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_accepted)
+        top.addWidget(self.checks_button)
+        top.addWidget(self.export_button)
         top.addWidget(self.run_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -58,10 +78,13 @@ class QAPane(QWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemChanged.connect(self._changed)
         self.run_button.clicked.connect(self.runRequested)
+        self.checks_button.clicked.connect(self.checksRequested)
+        self.export_button.clicked.connect(self.exportRequested)
         self.show_accepted.toggled.connect(lambda _b: self.runRequested.emit())
         self._filling = False
 
     def set_findings(self, findings: list[tuple[Finding, bool]]) -> None:
+        self.findings = list(findings)
         self._filling = True
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -91,6 +114,7 @@ class QAPane(QWidget):
 
     def set_message(self, message: str) -> None:
         """No findings to list, and why (e.g. a document with no translation)."""
+        self.findings = []
         self.tree.clear()
         self.detail.setText("")
         self.summary.setText(message)
@@ -109,3 +133,98 @@ class QAPane(QWidget):
         f = item.data(0, Qt.ItemDataRole.UserRole)
         if f is not None:
             self.acceptToggled.emit(f, item.checkState(4) == Qt.CheckState.Checked)
+
+
+class UserChecksDialog(QDialog):
+    """The user's saved checks: add one (English that must or must not occur, optionally only where the
+    Chinese contains a text), or remove some. Nothing is saved until OK."""
+
+    def __init__(self, parent: QWidget | None, checks: list[UserCheck]):
+        super().__init__(parent)
+        self.setWindowTitle("My QA checks")
+        self.original = {c.name: c for c in checks}
+        self.checks: dict[str, UserCheck] = dict(self.original)
+        self.list = QListWidget(self)
+        self.list.setObjectName("userChecksList")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("userCheckName")
+        self.name.setPlaceholderText("a name, e.g. no social credit score")
+        self.rule = QComboBox(self)
+        self.rule.setObjectName("userCheckRule")
+        self.rule.addItem("must not contain", False)
+        self.rule.addItem("must contain", True)
+        self.english = QLineEdit(self)
+        self.english.setObjectName("userCheckEnglish")
+        self.english.setPlaceholderText("English text, e.g. social credit score")
+        self.chinese = QLineEdit(self)
+        self.chinese.setPlaceholderText("optional: only where the Chinese contains this, e.g. 信用分")
+        self.regex = QCheckBox("Regular expressions", self)
+        self.severity = QComboBox(self)
+        for sev in (Severity.ERROR, Severity.WARNING):
+            self.severity.addItem(str(sev), str(sev))
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.add_button = QPushButton("Add check", self)
+        self.add_button.setObjectName("userCheckAdd")
+        self.remove_button = QPushButton("Remove selected", self)
+        form = QFormLayout()
+        form.addRow("Name:", self.name)
+        form.addRow("The English:", self.rule)
+        form.addRow("Text:", self.english)
+        form.addRow("Where:", self.chinese)
+        form.addRow("", self.regex)
+        form.addRow("Severity:", self.severity)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Saved checks (run with every QA):", self))
+        lay.addWidget(self.list, 1)
+        lay.addLayout(form)
+        lay.addWidget(self.problem)
+        lay.addLayout(row)
+        lay.addWidget(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        for edit in (self.name, self.english):
+            edit.textChanged.connect(lambda _t: self.add_button.setEnabled(bool(self.name.text().strip()
+                                                                                and self.english.text().strip())))
+        self.add_button.setEnabled(False)
+        self._refresh()
+        self.resize(560, 480)
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        for c in self.checks.values():
+            item = QListWidgetItem(f"{c.name} — {c.severity}: {c.describe()}")
+            item.setData(Qt.ItemDataRole.UserRole, c.name)
+            self.list.addItem(item)
+
+    def add(self) -> None:
+        check = UserCheck(self.name.text().strip(), self.english.text().strip(), must=bool(self.rule.currentData()),
+                          chinese=self.chinese.text().strip(), regex=self.regex.isChecked(),
+                          severity=str(self.severity.currentData()))
+        try:
+            CompiledCheck(check)
+        except UserError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.problem.setText("")
+        self.checks[check.name] = check
+        self.name.clear()
+        self.english.clear()
+        self.chinese.clear()
+        self._refresh()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.checks.pop(str(item.data(Qt.ItemDataRole.UserRole)), None)
+        self._refresh()
+
+    def changes(self) -> tuple[list[UserCheck], list[str]]:
+        """The checks to save (new or changed) and the names to delete."""
+        saved = [c for name, c in self.checks.items() if self.original.get(name) != c]
+        return saved, [name for name in self.original if name not in self.checks]

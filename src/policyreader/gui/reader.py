@@ -4,19 +4,19 @@ The document is a QTextDocument holding one table: a row per segment (side by si
 segment (interleaved), or Chinese only. Rows keep the two languages aligned and scroll together
 because they are one view. Glossary terms are highlighted from the links cached in SQLite when the
 document is built — nothing is segmented on paint. Offsets inside ``core`` are code points; Qt counts
-UTF-16 units; the conversion happens here, in ``utf16_to_cp``/``cp_to_utf16``.
+UTF-16 units; the conversion happens at this boundary, in ``gui/offsets.py``.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from policyreader.core.alignment import needs_review
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import SegmentRow
 from policyreader.gui import theme
+from policyreader.gui.offsets import CellRef, SpanMark, cp_to_utf16, utf16_to_cp
 from policyreader.gui.qt import (
     QBrush,
     QColor,
@@ -39,42 +39,6 @@ from policyreader.gui.qt import (
 )
 
 LAYOUTS = ("side", "interleaved", "zh")
-
-
-def utf16_to_cp(text: str, utf16_offset: int) -> int:
-    """Convert a UTF-16 offset (Qt) in *text* to a code-point offset (core)."""
-    units = 0
-    for i, ch in enumerate(text):
-        if units >= utf16_offset:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
-
-
-def cp_to_utf16(text: str, cp_offset: int) -> int:
-    """Convert a code-point offset in *text* to a UTF-16 offset."""
-    return cp_offset + sum(1 for ch in text[:cp_offset] if ord(ch) > 0xFFFF)
-
-
-@dataclass
-class CellRef:
-    """Where a segment side lives in the document: its first position and text."""
-
-    segment: int
-    side: str
-    start: int  # document position (UTF-16) of the cell's first character
-    text: str
-
-
-@dataclass(frozen=True)
-class SpanMark:
-    """An extra highlight in a segment side (e.g. an annotation): code-point span and colour."""
-
-    segment: int
-    side: str
-    start: int
-    end: int
-    colour: QColor
 
 
 class ReaderView(QTextEdit):
@@ -113,6 +77,7 @@ class ReaderView(QTextEdit):
         self.doc_id = ""
         self._built = 0
         self._target: int | None = None
+        self._anchor: int | None = None  # the segment kept at the top while the rest of the window is built
         self._pending_select: tuple[int, str, int, int] | None = None
         self._build_cursor: QTextCursor | None = None
         self._row_format = QTextTableFormat()
@@ -173,6 +138,7 @@ class ReaderView(QTextEdit):
         target = self.top_segment() if at_segment is None else at_segment
         target = max(0, min(target, len(self.segments) - 1)) if self.segments else 0
         self._target = target
+        self._anchor = None
         self._reading_top = target
         self._pending_select = None
         self._place_window(target)
@@ -226,7 +192,14 @@ class ReaderView(QTextEdit):
         self._apply_extra()
         if self._target is not None and self._built > self._target:
             target, self._target = self._target, None
+            self._anchor = target
             self.scroll_to_segment(target)
+        elif self._anchor is not None:
+            # rows added below let the view scroll further: put the target back at the top, until the
+            # window is complete (near the end of a document it could not get there earlier)
+            self.scroll_to_segment(self._anchor)
+        if self._built >= self._w1:
+            self._anchor = None
         if self._pending_select is not None and self._built > self._pending_select[0]:
             pending, self._pending_select = self._pending_select, None
             self.select_span(*pending)
@@ -316,7 +289,7 @@ class ReaderView(QTextEdit):
         return self._reading_top
 
     def _note_position(self, _value: int) -> None:
-        if self.fully_built or self._target is None:
+        if self._anchor is None and (self.fully_built or self._target is None):
             self._reading_top = self.top_segment()
 
     def _maybe_move_window(self, value: int) -> None:

@@ -177,9 +177,11 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "&Import document…", lib.show_import_dialog,
                                           QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
+        self._action(file_menu, "E&xport document…", lib.show_export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Export glossary…", gl.show_export_dialog, "Ctrl+Shift+E")
         self._action(file_menu, "Import glossary…", gl.show_import_dialog)
+        self._action(file_menu, "Export &bibliography…", gl.export_bibliography)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -203,6 +205,9 @@ class MainWindow(QMainWindow):
         self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
         self._action(gmenu, "&Browse glossary", gl.show_browser, "Ctrl+G")
         self._action(gmenu, "&Concordance of the term at the cursor", gl.concordance_at_cursor, "Ctrl+Shift+C")
+        self.cite_action = self._action(gmenu, "Copy c&itation of the entry", gl.copy_citation,
+                                        name="actionCopyCitation")
+        self.entry_browser.extra_actions = [self.cite_action]
         gmenu.addSeparator()
         self.qa_action = self._action(gmenu, "Check translation (&QA)", self.qa.run, "F7")
         amenu = mb.addMenu("&Alignment")

@@ -19,6 +19,7 @@ from policyreader.services.paths import AppPaths, resolve_paths
 if TYPE_CHECKING:
     from policyreader.services.alignment_edit import AlignmentEditor
     from policyreader.services.annotations import AnnotationService
+    from policyreader.services.exports import DocumentExporter
     from policyreader.services.glossary_exchange import GlossaryExchange
     from policyreader.services.library import Library
     from policyreader.services.qa import QAService
@@ -78,6 +79,12 @@ class AppContext:
         from policyreader.services.glossary_exchange import GlossaryExchange
 
         return GlossaryExchange(self.library, self.annotations, self.workbench)
+
+    @cached_property
+    def exports(self) -> DocumentExporter:
+        from policyreader.services.exports import DocumentExporter
+
+        return DocumentExporter(self.library)
 
     @cached_property
     def alignment(self) -> AlignmentEditor:

@@ -114,7 +114,7 @@ class TextEngine:
 
     @cached_property
     def matcher(self) -> GlossaryMatcher:
-        return GlossaryMatcher(self.glossary.by_form())
+        return GlossaryMatcher.for_glossary(self.glossary)
 
     @cached_property
     def segmenter(self) -> Segmenter:
@@ -126,7 +126,7 @@ class TextEngine:
         for form, eid in self.matcher.forms.items():
             p = self.glossary.entries[eid].pinyin
             if p:
-                table[form] = p.replace(" ", "")
+                table[form] = p  # as the glossary writes it: words apart, per GB/T 16159
         return table
 
     @cached_property

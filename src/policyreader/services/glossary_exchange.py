@@ -1,5 +1,6 @@
 """Annotated glossaries out and glossaries in: choose what goes into an export, write it in any format,
-and import other people's termbases into the user glossary after a preview."""
+and import other people's termbases into the user glossary after a preview; the bibliography for
+reference managers, and the citation of one entry."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from policyreader.core.errors import UserError
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.glossary_merge import ImportPreview, conflicts, merge_entry, preview_import
 from policyreader.formats import read_termbase
+from policyreader.formats.bibliography import STYLE as CITATION_STYLE
+from policyreader.formats.bibliography import Bibliography, entry_citation
 from policyreader.formats.registry import Kind, by_name, render, write_file
 from policyreader.formats.termbase.model import AnnotatedEntry, AnnotatedGlossary
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.library import Library
 from policyreader.services.workbench import GlossaryWorkbench
 from policyreader.storage.schema import write_transaction
+
+__all__ = ["CITATION_STYLE", "GlossaryExchange", "Selection"]
 
 
 @dataclass
@@ -86,6 +91,32 @@ class GlossaryExchange:
     @staticmethod
     def default_name(fmt: str) -> str:
         return "policyreader-glossary" + by_name(Kind.TERMBASE, fmt).extension
+
+    # -- citations ----------------------------------------------------------------------------
+    def bibliography(self) -> Bibliography:
+        """Every source of the glossary's bibliography, by id."""
+        sources = self.engine.glossary.sources
+        return Bibliography([sources[k] for k in sorted(sources)])
+
+    def write_bibliography(self, fmt: str, output: Path) -> int:
+        bib = self.bibliography()
+        try:
+            write_file(by_name(Kind.BIBLIOGRAPHY, fmt, "bibliography"), bib, output)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write the bibliography ({exc.strerror or exc})") from exc
+        return len(bib.sources)
+
+    def render_bibliography(self, fmt: str) -> bytes:
+        return render(by_name(Kind.BIBLIOGRAPHY, fmt, "bibliography"), self.bibliography())
+
+    def citation(self, entry_id: str) -> str:
+        """How to cite one glossary entry, in the style :data:`CITATION_STYLE`."""
+        from policyreader.services.exports import app_version
+
+        entry = self.engine.glossary.entries.get(entry_id)
+        if entry is None:
+            raise UserError(f"no glossary entry {entry_id!r}")
+        return entry_citation(entry, app_version())
 
     # -- in -----------------------------------------------------------------------------------
     def preview(self, path: Path) -> tuple[list[GlossaryEntry], ImportPreview]:

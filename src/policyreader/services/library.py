@@ -121,7 +121,7 @@ class Library:
         bundled = self.engine.bundled_glossary.entries  # user entries are linked by relink(), not by re-import
         for eid in sorted(bundled):
             h.update(eid.encode())
-            h.update("|".join(bundled[eid].forms()).encode())
+            h.update("|".join(bundled[eid].forms() + ["-", *bundled[eid].excludes]).encode())
         return h.hexdigest()
 
     def ensure_bundled(self, progress: Callable[[int, int, str], bool] | None = None) -> bool:

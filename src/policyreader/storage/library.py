@@ -80,6 +80,11 @@ class LibraryRepository:
     def segment_count(self, doc_id: str) -> int:
         return int(self.db.execute("SELECT count(*) FROM segments WHERE doc_id = ?", [doc_id]).fetchone()[0])
 
+    def translated_pairs(self) -> Iterator[tuple[str, int, str, str]]:
+        """(document, segment, Chinese, English) of every segment with English, library-wide."""
+        yield from self.db.execute("SELECT doc_id, idx, zh, en FROM segments WHERE en IS NOT NULL AND en != '' "
+                                   "ORDER BY doc_id, idx")
+
     # -- writing ------------------------------------------------------------------------------
     def _write_segments(self, doc_id: str, segments: Sequence[SegmentRow]) -> None:
         self.db.table("segments").insert_all(

@@ -89,6 +89,12 @@ def m006_one_document_per_content(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX documents_content_hash ON documents(content_hash)")
 
 
+@MIGRATIONS()
+def m007_user_qa_checks(db: sqlite_utils.Database) -> None:
+    """The user's QA checks, saved by name (the rule as JSON)."""
+    db.table("qa_checks").create({"name": str, "data": str, "created": str, "modified": str}, pk="name")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 

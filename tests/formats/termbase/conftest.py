@@ -14,6 +14,8 @@ GLOSSARY_DIR = Path(__file__).resolve().parents[3] / "glossary"
 
 NOTE = "Prefer **integrity** here: the article is about firms, not persons."
 RATIONALE = "PBOC's own English says integrity"
+#: the dispute note of 诚信 as the glossary writes it (exports must carry it verbatim, first)
+CHENGXIN_DISPUTE = load_glossary(GLOSSARY_DIR).entries["chengxin"].dispute
 
 
 @pytest.fixture(scope="session")

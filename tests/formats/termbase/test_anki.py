@@ -12,7 +12,7 @@ import genanki
 from policyreader.formats.termbase import AnnotatedGlossary, export_glossary
 from policyreader.formats.termbase.anki import DECK_ID, MODEL_ID
 
-from .conftest import NOTE
+from .conftest import CHENGXIN_DISPUTE, NOTE
 
 
 def open_collection(apkg: Path, tmp_path: Path) -> sqlite3.Connection:
@@ -54,7 +54,7 @@ def test_chengxin_note_fields(exported: AnnotatedGlossary, tmp_path: Path) -> No
     assert fields[:3] == ["诚信", "誠信", "chéngxìn"]
     assert '<li class="preferred">integrity <i>(preferred)</i></li>' in fields[3]
     assert '<li class="contested">sincerity <i>(contested)</i></li>' in fields[3]
-    assert fields[4].startswith("Translators split over whether 诚信")
+    assert fields[4].startswith(CHENGXIN_DISPUTE[:40])
     assert NOTE in fields[5]
 
 

@@ -10,7 +10,7 @@ from policyreader.formats import read_termbase
 from policyreader.formats.termbase import AnnotatedGlossary, export_glossary, render
 from policyreader.formats.termbase.tabular import split_items
 
-from .conftest import NOTE
+from .conftest import CHENGXIN_DISPUTE, NOTE
 
 COLUMNS = ["id", "zh", "zh-Hant", "pinyin", "en_preferred", "en_accepted", "en_contested", "en_avoid", "domains",
            "dispute", "user_notes", "sources"]
@@ -37,7 +37,7 @@ def test_chengxin_row(exported: AnnotatedGlossary) -> None:
                                                "honesty", "good faith"]
     assert row["en_contested"] == "sincerity" and row["en_avoid"] == ""
     assert split_items(row["domains"]) == ["core", "moral"]
-    assert row["dispute"].startswith("Translators split over whether 诚信")
+    assert row["dispute"].startswith(CHENGXIN_DISPUTE[:40])
     assert NOTE in row["user_notes"].split("\n")
     assert "clt-2014" in split_items(row["sources"])
 

@@ -10,7 +10,7 @@ from policyreader.formats.termbase import FORMATS, AnnotatedGlossary, export_glo
 
 
 def test_formats() -> None:
-    assert FORMATS == ("tbx", "tbx3", "tsv", "csv", "md", "html", "pdf", "anki", "json")
+    assert FORMATS == ("tbx", "tbx-omegat", "tbx3", "tsv", "csv", "xlsx", "md", "html", "pdf", "anki", "json")
 
 
 def test_unknown_format_is_a_value_error(exported: AnnotatedGlossary, tmp_path: Path) -> None:
@@ -22,12 +22,12 @@ def test_unknown_format_is_a_value_error(exported: AnnotatedGlossary, tmp_path: 
 
 
 def test_render_refuses_binary_formats(exported: AnnotatedGlossary) -> None:
-    for fmt in ("pdf", "anki"):
+    for fmt in ("pdf", "anki", "xlsx"):
         with pytest.raises(ValueError, match="binary format"):
             render(exported, fmt)
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("pdf", "anki")])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("pdf", "anki", "xlsx")])
 def test_export_writes_what_render_returns(exported: AnnotatedGlossary, tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"glossary.{fmt}"
     path.write_text("an earlier export")

@@ -91,7 +91,7 @@ def test_text_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
 
 
 def test_unsupported_extension_and_missing_file(tmp_path: Path) -> None:
-    assert "unsupported glossary file type '.xlsx'" in refused(tmp_path / "terms.xlsx").message
+    assert "unsupported glossary file type '.xls'" in refused(tmp_path / "terms.xls").message
     assert "file not found" in refused(tmp_path / "missing.tbx").message
 
 

@@ -11,7 +11,7 @@ from policyreader.core.glossary import Glossary, GlossaryEntry, Rendering
 from policyreader.formats import read_termbase
 from policyreader.formats.termbase import AnnotatedEntry, AnnotatedGlossary, export_glossary, render
 
-from .conftest import NOTE, essentials
+from .conftest import CHENGXIN_DISPUTE, NOTE, essentials
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NS3 = "{urn:iso:std:iso:30042:ed-2}"
@@ -100,11 +100,13 @@ def test_traditional_form_is_a_second_term_marked_as_variant(exported: Annotated
 def test_sources_and_dispute_are_written(exported: AnnotatedGlossary) -> None:
     el = next(el for el in entries_of(parse(exported, "tbx"), "tbx") if el.get("id") == "chengxin")
     notes = [n.text or "" for n in el.findall("note")]
-    assert any(n.startswith("Dispute: Translators split over whether 诚信") for n in notes)
+    assert any(n.startswith("Dispute: " + CHENGXIN_DISPUTE[:40]) for n in notes)
     integrity = terms(el, "tbx", "en")[0]
     sources = [a.text or "" for a in integrity.findall("admin[@type='source']")]
     assert sources[0].startswith("clt-2014: ")
-    assert "locator: 'integrity in government affairs', 'social integrity'" in sources[0]
+    chengxin = next(a.entry for a in exported.entries if a.entry.id == "chengxin")
+    locator = next(r for r in chengxin.renderings if r.text == "integrity").sources[0].locator
+    assert f"locator: {locator}" in sources[0]
 
 
 def test_user_annotation_notes_become_entry_notes(exported: AnnotatedGlossary) -> None:
@@ -138,3 +140,4 @@ def test_hostile_text_still_makes_well_formed_xml(tmp_path: Path) -> None:
         export_glossary(g, fmt, tmp_path / f"{fmt}.tbx")
         [back] = read_termbase(tmp_path / f"{fmt}.tbx")
         assert (back.term, back.renderings[0].text, back.dispute) == ("测试<&>", 'a & "b" <c>', "a ]]> b  c")
+

@@ -1,7 +1,8 @@
 """Termbases: the glossary in and out of the formats terminology tools use.
 
 One module per format, each with its reader and writer: ``tbx`` (TBX-Basic v2 ``martif`` and TBX v3),
-``tabular`` (OmegaT TSV, CSV), ``jsonfile`` (the glossary JSON shape), ``study`` (Markdown and HTML
+``tbx_omegat`` (TBX shaped for OmegaT, written only), ``tabular`` (OmegaT TSV, CSV), ``xlsx`` (the Excel
+termbase), ``jsonfile`` (the glossary JSON shape), ``study`` (Markdown and HTML
 study glossaries), ``pdf`` (the HTML typeset by Qt), ``anki`` (an .apkg deck). ``common`` holds what
 the readers share; ``model`` the annotated glossary the writers take. The formats are declared in
 :mod:`policyreader.formats.registry`.

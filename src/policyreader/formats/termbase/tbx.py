@@ -1,12 +1,13 @@
-"""TBX termbases: TBX-Basic in the TBX v2 ``martif`` form (what OmegaT, memoQ and Trados read) and TBX v3.
+"""TBX termbases: TBX-Basic in the TBX v2 ``martif`` form (what memoQ, Trados and OmegaT read; the profile
+shaped for OmegaT's reader is :mod:`.tbx_omegat`) and TBX v3.
 
 Both versions carry the same information; only the element names and the header differ
 (``termEntry/langSet/tig`` in v2, ``conceptEntry/langSec/termSec`` in v3 DCA style).
 
 One concept entry per glossary entry, with the entry id as its ``id``:
 
-* entry level: one ``descrip type="subjectField"`` per domain; ``note``s prefixed ``Dispute: ``,
-  ``Notes: `` and ``User note: `` (one per annotation with a note); ``ref type="crossReference"`` for
+* entry level: a ``note`` prefixed ``Dispute: ``, one ``descrip type="subjectField"`` per domain; ``note``s
+  prefixed ``Notes: `` and ``User note: `` (one per annotation with a note); ``ref type="crossReference"`` for
   each related entry that is also in the file (a dangling IDREF would make the file invalid).
 * ``zh`` language section: the simplified term, with ``note``s ``Pinyin: ``, ``Gloss: `` and
   ``Traditional: `` (TBX-Basic has no pronunciation or script category) and the corpus examples as
@@ -152,9 +153,9 @@ def _entry(body: ET.Element, ae: AnnotatedEntry, glossary: AnnotatedGlossary, na
            in_file: dict[str, str]) -> None:
     e = ae.entry
     entry = _sub(body, names.entry, id=e.id)
+    _note(entry, f"Dispute: {e.dispute}" if e.dispute else "")  # first: OmegaT shows entry notes in file order
     for d in e.domains:
         _sub(entry, "descrip", d, type="subjectField")
-    _note(entry, f"Dispute: {e.dispute}" if e.dispute else "")
     _note(entry, f"Notes: {e.notes}" if e.notes else "")
     for text in _user_note(ae):
         _note(entry, text)

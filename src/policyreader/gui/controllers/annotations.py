@@ -10,8 +10,8 @@ from policyreader.core.model import AnchorStatus, Annotation
 from policyreader.gui import theme
 from policyreader.gui.annotations import COLOURS, AnnotationDialog
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.offsets import SpanMark
 from policyreader.gui.qt import QUndoCommand
-from policyreader.gui.reader import SpanMark
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
 

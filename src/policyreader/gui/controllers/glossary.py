@@ -1,5 +1,6 @@
 """The glossary workbench in the window: the glossary browser, concordances, adding a term from the
-selection, editing and deleting the user's entries, and File → Export/Import glossary."""
+selection, editing and deleting the user's entries, File → Export/Import glossary, the bibliography for
+reference managers and "Copy citation" for the entry shown."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from policyreader.core.model import ConcordanceLine
 from policyreader.core.pinyin import word_pinyin
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.exchange_dialogs import ExportDialog, ImportGlossaryDialog
-from policyreader.gui.qt import QFileDialog, QMessageBox
+from policyreader.gui.qt import QFileDialog, QGuiApplication, QMessageBox
 from policyreader.gui.workbench import AddTermDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
 from policyreader.services.files import write_user_text
-from policyreader.services.formats import Kind, file_filter
+from policyreader.services.formats import Kind, file_filter, formats
 from policyreader.services.workbench import concordance_csv, sort_concordance
 
 
@@ -140,6 +141,8 @@ class GlossaryController(Controller):
         w = self.window
         if action == "concordance":
             self.show_concordance(entry_id)
+        elif action == "cite":
+            self.copy_citation(entry_id)
         elif action == "delete":
             answer = QMessageBox.question(w, "PolicyReader", "Delete your entry (or your additions to it)?")
             if answer == QMessageBox.StandardButton.Yes:
@@ -157,6 +160,31 @@ class GlossaryController(Controller):
                                                                        v["note"], v["used_by"], v["sources"],
                                                                        v["pinyin"]),
                              label="Saving the entry", success=self._saved, failure=self.error)
+
+    # -- citations ----------------------------------------------------------------------------
+    def copy_citation(self, entry_id: str = "") -> None:
+        """Put the citation of the entry shown (or *entry_id*) on the clipboard, in the stated style."""
+        from policyreader.services.glossary_exchange import CITATION_STYLE
+
+        entry_id = entry_id or self.window.lookup.entry_shown
+        if not entry_id:
+            self.status("Open a glossary entry first (Glossary → Browse glossary, or a term's popup)", 5000)
+            return
+        QGuiApplication.clipboard().setText(self.ctx.exchange.citation(entry_id))
+        self.status(f"Citation copied ({CITATION_STYLE})", 6000)
+
+    def export_bibliography(self) -> None:
+        w = self.window
+        path, chosen = QFileDialog.getSaveFileName(w, "Export bibliography", "policyreader-bibliography.bib",
+                                                   file_filter(Kind.BIBLIOGRAPHY, readable=False))
+        if not path:
+            return
+        writable = formats(Kind.BIBLIOGRAPHY, writable=True)
+        fmt = next((f for f in writable if Path(path).suffix.lower() in f.extensions),
+                   next((f for f in writable if chosen.startswith(f.label + " (")), writable[0]))
+        self.ops.run(lambda ctx, _oc: ctx.exchange.write_bibliography(fmt.name, Path(path)),
+                     label="Writing the bibliography", success=lambda n: self.status(f"Wrote {n} sources to {path}",
+                                                                                     6000), failure=self.error)
 
     # -- exchange -----------------------------------------------------------------------------
     def show_export_dialog(self) -> None:

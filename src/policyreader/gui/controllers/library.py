@@ -1,5 +1,6 @@
-"""The library pane, recent documents, start-up (warming up and the bundled corpus) and importing
-documents (File → Import document…, drag and drop)."""
+"""The library pane, recent documents, start-up (warming up and the bundled corpus), importing documents
+(File → Import document…, drag and drop) and exporting them (File → Export document…: TMX, the English,
+a bilingual Word table)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.dialogs import ImportDialog
+from policyreader.gui.exchange_dialogs import ExportDocumentDialog
 from policyreader.gui.ops import OpContext, OperationCancelled
 from policyreader.gui.qt import QProgressDialog, QTimer
 from policyreader.services.changes import Changes
@@ -180,6 +182,25 @@ class LibraryController(Controller):
 
         op = self.ops.run(job, label=f"Importing {Path(source).name}", success=done, failure=failed)
         progress.canceled.connect(op.token.cancel)
+
+    # -- exporting ----------------------------------------------------------------------------
+    def show_export_dialog(self) -> None:
+        w = self.window
+        doc = w.reading.doc_id
+        title = self.ctx.library.titles([doc]).get(doc, doc) if doc else ""
+        dlg = ExportDocumentDialog(w, doc, title)
+        if not dlg.exec():
+            return
+        path = dlg.choose_path()
+        if not path:
+            return
+        fmt, docs = dlg.fmt(), dlg.documents()
+
+        def done(n: int) -> None:
+            self.status(f"Exported {n} translated segment(s) to {path}", 8000)
+
+        self.ops.run(lambda ctx, _oc: ctx.exports.export(fmt, Path(path), docs).translated,
+                     label="Exporting", success=done, failure=self.error)
 
     def accepts_drop(self, files: list[str]) -> bool:
         known = set(extensions(Kind.DOCUMENT))

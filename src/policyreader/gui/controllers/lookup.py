@@ -103,6 +103,11 @@ class LookupController(Controller):
             self.show_entry(link[6:])
 
     # -- the entry page -----------------------------------------------------------------------
+    @property
+    def entry_shown(self) -> str:
+        """The id of the entry in the entry view, or ""."""
+        return self._entry_shown
+
     def show_entry(self, entry_id: str) -> None:
         """Show the entry at once; its corpus evidence follows from the background."""
         entry = self.ctx.engine.glossary.entries.get(entry_id)

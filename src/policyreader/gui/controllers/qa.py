@@ -1,14 +1,18 @@
-"""Checking the open document's translation (F7): findings in the QA pane, in the background, and
-accepting a finding."""
+"""Checking the open document's translation (F7): findings in the QA pane, in the background; accepting a
+finding; the user's saved checks; exporting the report (any report format of the registry, XLSX too)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from policyreader.core.qa import Finding
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.qa_pane import UserChecksDialog
+from policyreader.gui.qt import QFileDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
+from policyreader.services.formats import Kind, file_filter, formats
 
 
 class QAController(Controller):
@@ -20,6 +24,8 @@ class QAController(Controller):
         w.qa_pane.findingActivated.connect(lambda f: w.reader.scroll_to_segment(f.segment))
         w.qa_pane.acceptToggled.connect(self.accept)
         w.qa_pane.runRequested.connect(self.run)
+        w.qa_pane.checksRequested.connect(self.edit_checks)
+        w.qa_pane.exportRequested.connect(self.export_report)
         w.documentOpened.connect(lambda _d: self.run() if w.qa_dock.isVisible() else None)
 
     def run(self) -> None:
@@ -46,8 +52,60 @@ class QAController(Controller):
         doc_id = self.window.reading.doc_id
         self.ops.run(lambda ctx, _oc: ctx.qa.set_accepted(doc_id, finding, accepted), label="Saving the finding")
 
+    def edit_checks(self) -> None:
+        """The user's saved checks: edit them in a dialog, save in the background; the pane re-runs."""
+        dlg = UserChecksDialog(self.window, self.ctx.qa.checks())
+        if not dlg.exec():
+            return
+        saved, deleted = dlg.changes()
+        if not (saved or deleted):
+            return
+
+        def write(ctx: AppContext, _oc: Any) -> int:
+            for name in deleted:
+                ctx.qa.delete_check(name)
+            for check in saved:
+                ctx.qa.save_check(check)
+            return len(ctx.qa.checks())
+
+        self.ops.run(write, label="Saving your checks",
+                     success=lambda n: self.status(f"{n} check(s) saved; they run with every QA", 5000),
+                     failure=self.error)
+
+    def export_report(self) -> None:
+        w = self.window
+        findings = list(w.qa_pane.findings)
+        if not findings:
+            self.status("No findings to export: run the check first (F7)", 5000)
+            return
+        title = w.reading.doc_id
+        path, chosen = QFileDialog.getSaveFileName(w, "Export QA report", f"{title}-qa.xlsx",
+                                                   file_filter(Kind.QA_REPORT, readable=False))
+        if not path:
+            return
+        fmt = report_format(path, chosen)
+        if not Path(path).suffix:
+            path += fmt.extension
+        self.ops.run(lambda ctx, _oc: ctx.qa.write_report(findings, fmt.name, Path(path), title),
+                     label="Writing the QA report", success=lambda _r: self.status(f"Wrote {path}", 5000),
+                     failure=self.error)
+
     def on_changes(self, changes: Changes) -> None:
         doc_id = self.window.reading.doc_id
         if doc_id and self.window.qa_dock.isVisible() and (
                 doc_id in changes.qa or doc_id in changes.documents or changes.glossary):
             self.run()
+
+
+def report_format(path: str, chosen_filter: str) -> Any:
+    """The report format a file name asks for (its extension), else the one of the chosen filter, else XLSX."""
+    writable = formats(Kind.QA_REPORT, writable=True)
+    suffix = Path(path).suffix.lower()
+    for f in writable:
+        if suffix in f.extensions:
+            return f
+    for f in writable:
+        if chosen_filter.startswith(f.label + " ("):
+            return f
+    return next(f for f in writable if f.name == "xlsx")
+
