@@ -59,6 +59,7 @@ class _HMM:
                 return pickle.load(fh)  # noqa: S301 - jieba's own installed tables
 
         self.start, self.trans, self.emit = load("prob_start.p"), load("prob_trans.p"), load("prob_emit.p")
+        self._memo: dict[str, tuple[str, ...]] = {}
 
     def _viterbi(self, obs: str) -> list[str]:
         start, trans, emit = self.start, self.trans, self.emit
@@ -95,6 +96,21 @@ class _HMM:
             out.extend(word if word in force_split else (word,))
 
     def cut(self, text: str, out: list[str], force_split: set[str]) -> None:
+        """jieba's ``finalseg.cut``; each distinct text is cut once (names and rare words recur)."""
+        words = self._memo.get(text)
+        if words is None:
+            cut: list[str] = []
+            self._cut(text, cut, force_split)
+            if len(self._memo) >= 200_000:
+                self._memo.clear()
+            words = self._memo[text] = tuple(cut)
+        out.extend(words)
+
+    def forget(self) -> None:
+        """Drop remembered cuts (the words that must be split changed)."""
+        self._memo.clear()
+
+    def _cut(self, text: str, out: list[str], force_split: set[str]) -> None:
         for block in _RE_HMM_HAN.split(text):
             if not block:
                 continue
@@ -170,6 +186,8 @@ class JiebaDat:
         self.total += int(freq)
         if freq == 0:
             self._force_split.add(word)
+            if self._hmm is not None:
+                self._hmm.forget()
 
     def suggest_freq(self, word: str) -> int:
         """jieba's ``suggest_freq(word, tune=False)`` for a single word.
@@ -193,11 +211,14 @@ class JiebaDat:
     def _cut(self, text: str, hmm: bool) -> list[str]:
         out: list[str] = []
         cut_block = self._cut_dag if hmm else self._cut_dag_no_hmm
-        for block in _RE_HAN_DEFAULT.split(text):
+        # split() with the pattern's group puts the blocks at odd places (jieba tests each with match())
+        for n, block in enumerate(_RE_HAN_DEFAULT.split(text)):
             if not block:
                 continue
-            if _RE_HAN_DEFAULT.match(block):
+            if n % 2:
                 cut_block(block, out)
+            elif "\r\n" not in block:
+                out.extend(block)  # every character alone, whitespace or not
             else:
                 for x in _RE_SKIP_DEFAULT.split(block):
                     if _RE_SKIP_DEFAULT.match(x):

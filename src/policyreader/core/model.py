@@ -96,7 +96,6 @@ class SegmentRow:
     tokens: list[int] = field(default_factory=list)  # token boundaries (end offsets) in zh
     terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entry id) in zh
     en_terms: list[tuple[int, int, str]] = field(default_factory=list)  # renderings found in en
-    index_zh: str = ""  # space-separated tokens for the full-text index
 
 
 @dataclass(frozen=True)

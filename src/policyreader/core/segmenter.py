@@ -65,6 +65,11 @@ class Segmenter:
 
         *keep* lists spans (e.g. glossary matches) that must come out as single tokens.
         """
+        bounds = self.bounds(text, keep)
+        return [Token(a, b, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    def bounds(self, text: str, keep: Iterable[tuple[int, int]] = ()) -> list[int]:
+        """The tokens' boundaries: 0, the end of each token in order (the last is ``len(text)``)."""
         self.warm_up()
         with self._lock:
             words = self._tokenizer.lcut(text)
@@ -77,7 +82,7 @@ class Segmenter:
                 inside.update(range(bisect_right(bounds, a), bisect_left(bounds, b)))
             edges = {x for span in spans for x in span}
             bounds = sorted({x for k, x in enumerate(bounds) if k not in inside} | edges)
-        return [Token(a, b, text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        return bounds
 
     def words(self, text: str) -> list[str]:
         """The token texts only (like ``jieba.lcut``)."""

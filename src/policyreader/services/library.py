@@ -80,6 +80,22 @@ def slugify(title: str, fallback: str = "document") -> str:
     return (slug or fallback)[:60].strip("-")
 
 
+@dataclass
+class PreparedImport:
+    """A file read and analysed for a new document, nothing written yet (``Library.prepare``)."""
+
+    path: Path
+    src: ImportedDocument
+    chash: str
+    segments: list[SegmentRow]
+    title: str
+    status: str
+
+    @property
+    def aligned(self) -> int:
+        return sum(1 for s in self.segments if s.zh and s.en)
+
+
 # Callbacks run inside the replacement transaction: (doc_id, old_segments, new_segments) -> report
 ReplaceHook = Callable[[str, list[SegmentRow], list[SegmentRow]], dict[str, Any]]
 
@@ -199,6 +215,20 @@ class Library:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
+        prepared = self._prepare(path, translation, title, replace, check)
+        if isinstance(prepared, ImportResult):
+            return prepared
+        if replace is None:
+            return self.store(prepared)
+        return self._replace(prepared, replace, title)
+
+    def prepare(self, path: str | Path) -> PreparedImport | ImportResult:
+        """Read and analyse a file for a new document, writing nothing: what ``store`` adds, or (as an
+        ``ImportResult``) the document already in the library with this content."""
+        return self._prepare(path, None, None, None, lambda: None)
+
+    def _prepare(self, path: str | Path, translation: str | Path | None, title: str | None, replace: str | None,
+                 check: Callable[[], None]) -> PreparedImport | ImportResult:
         src = self.read_file(Path(path))
         check()
         zh = [p.text for p in src.paragraphs]
@@ -236,33 +266,45 @@ class Library:
         check()
         segments = self.build_segments(zh, levels, en, links)
         check()
-        aligned = sum(1 for s in segments if s.zh and s.en)
         doc_title = title or src.metadata.get("title") or src.metadata.get("document") or zh[0][:40]
         status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
                   else TranslationStatus.PARTIAL)
-        if replace is not None:
-            old = self.repo.get(replace)
-            if old is None:
-                raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
-            same = self.repo.find_by_hash(chash)
-            if same is not None and same.id != replace:
-                raise UserError(f"{path}: this content is already in the library as {same.id} ({same.title}); "
-                                "nothing was replaced")
-            doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format, src.encoding or "",
-                              chash, {**old.metadata, **src.metadata}, status, old.bundled)
-            report = self.replace_content(doc, segments)
-            return ImportResult(doc.id, doc.title, len(segments), aligned, replaced=True,
-                                encoding=src.encoding or "", report=report)
+        return PreparedImport(Path(path), src, chash, segments, doc_title, status)
+
+    def _replace(self, prepared: PreparedImport, replace: str, title: str | None) -> ImportResult:
+        src, chash, segments = prepared.src, prepared.chash, prepared.segments
+        old = self.repo.get(replace)
+        if old is None:
+            raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+        same = self.repo.find_by_hash(chash)
+        if same is not None and same.id != replace:
+            raise UserError(f"{prepared.path}: this content is already in the library as {same.id} ({same.title}); "
+                            "nothing was replaced")
+        doc = DocumentRow(old.id, title or old.title, old.title_en, str(prepared.path), src.format,
+                          src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status, old.bundled)
+        report = self.replace_content(doc, segments)
+        return ImportResult(doc.id, doc.title, len(segments), prepared.aligned, replaced=True,
+                            encoding=src.encoding or "", report=report)
+
+    def store(self, prepared: PreparedImport) -> ImportResult:
+        """Add a prepared document in one write transaction."""
         with write_transaction(self.repo.db):
-            # checked again under the write lock: another process may have imported it meanwhile
-            if (existing := self.repo.find_by_hash(chash)) is not None:
-                return self._duplicate(existing, src)
-            doc_id = self.repo.unused_id(slugify(doc_title, Path(path).stem))
-            doc = DocumentRow(doc_id, doc_title, "", str(path), src.format, src.encoding or "", chash,
-                              dict(src.metadata), status, False)
-            self.repo.insert(doc, segments)
+            return self.add_prepared(prepared)
+
+    def add_prepared(self, prepared: PreparedImport) -> ImportResult:
+        """Add a prepared document inside the caller's write transaction (several can share one): the
+        duplicate check and the choice of id are made under the write lock, with the insert."""
+        src, path = prepared.src, prepared.path
+        # checked again under the write lock: another process may have imported it meanwhile
+        if (existing := self.repo.find_by_hash(prepared.chash)) is not None:
+            return self._duplicate(existing, src)
+        doc_id = self.repo.unused_id(slugify(prepared.title, path.stem))
+        doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
+                          dict(src.metadata), prepared.status, False)
+        self.repo.add(doc, prepared.segments)
         self.changes.record(library=True, documents=[doc_id])
-        return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "")
+        return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
+                            encoding=src.encoding or "")
 
     def _duplicate(self, existing: DocumentRow, src: ImportedDocument) -> ImportResult:
         return ImportResult(existing.id, existing.title, self.repo.segment_count(existing.id), 0, duplicate=True,

@@ -124,20 +124,15 @@ class GlossaryWorkbench:
         raise UserError(f"{term!r} is not a glossary entry id or term (try 'policyreader glossary search')")
 
     def concordance(self, term: str, doc: str | None = None) -> list[ConcordanceLine]:
-        """Every linked occurrence of the entry across the library, as keyword-in-context lines."""
+        """Every linked occurrence of the entry across the library, as keyword-in-context lines (read from
+        the term index: no segment's links are decoded)."""
         entry = self.resolve(term)
-        lines: list[ConcordanceLine] = []
-        docs = [doc] if doc else [d.id for d in self.library.documents()]
-        for doc_id in docs:
-            self.library.get(doc_id)
-            for s in self.library.repo.segments(doc_id):
-                for start, end, eid in s.terms:
-                    if eid != entry.id:
-                        continue
-                    left = s.zh[max(0, start - self.CONTEXT):start].replace("\n", " ")
-                    right = s.zh[end:end + self.CONTEXT].replace("\n", " ")
-                    lines.append(ConcordanceLine(doc_id, s.idx, left, s.zh[start:end], right, s.en, start))
-        return lines
+        if doc:
+            self.library.get(doc)
+        c = self.CONTEXT
+        return [ConcordanceLine(doc_id, idx, zh[max(0, start - c):start].replace("\n", " "), zh[start:end],
+                                zh[end:end + c].replace("\n", " "), en, start)
+                for doc_id, idx, start, end, zh, en in self.library.repo.term_occurrences(entry.id, doc)]
 
     # -- user entries -------------------------------------------------------------------------
     def add(self, term: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",
