@@ -67,6 +67,10 @@ class TextEngine:
     def db(self) -> sqlite_utils.Database:
         with self._lock:
             if self._db is None:
+                if self.paths.seed is not None and not self.paths.database.exists():
+                    from policyreader.services.seed import plant
+
+                    plant(self.paths)  # a new data directory starts with the library built at install
                 self._db = open_database(self.paths.database)
             return self._db
 
