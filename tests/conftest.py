@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from policyreader.services.paths import AppPaths, resolve_paths
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "docs_corpus"
 GLOSSARY = ROOT / "glossary"
+COVERAGE = ROOT / "tests" / "fixtures" / "coverage"  # English test articles and the linking gold set
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +73,15 @@ def session_engine(seeded_data_dir: Path) -> TextEngine:
 
 def corpus_zh(doc_id: str) -> str:
     return (CORPUS / f"{doc_id}.zh.txt").read_text(encoding="utf-8")
+
+
+@cache
+def coverage_gold() -> dict[str, Any]:
+    """The hand-marked English articles (tests/fixtures/coverage/gold.json): text, file and mentions."""
+    data: dict[str, Any] = json.loads((COVERAGE / "gold.json").read_text(encoding="utf-8"))
+    return {a["name"]: a for a in data["articles"]}
+
+
+def article_text(name: str) -> str:
+    """An English test article's text as PolicyReader shows it (paragraphs joined by newlines)."""
+    return str(coverage_gold()[name]["text"])

@@ -50,6 +50,8 @@ def stem(word: str) -> str:
     merely start with another word keep their own stem ("creditor" is not "credit"). Derivational
     suffixes are left alone ("regulation" is not "regulate"): they often change the meaning.
     """
+    if len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
+        word = word[:-1]  # the plural of an acronym: MOUs, NGOs
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]

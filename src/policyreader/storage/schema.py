@@ -89,6 +89,13 @@ def m006_one_document_per_content(db: sqlite_utils.Database) -> None:
     db.execute("CREATE UNIQUE INDEX documents_content_hash ON documents(content_hash)")
 
 
+@MIGRATIONS()
+def m007_document_language(db: sqlite_utils.Database) -> None:
+    """Which language a document is in: ``zh`` (a Chinese source, the only kind before) or ``en`` (English
+    coverage read against the glossary, its text on the English side)."""
+    db.table("documents").add_column("lang", str, not_null_default="zh")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 
