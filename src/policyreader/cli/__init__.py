@@ -1,6 +1,6 @@
 """The headless face of PolicyReader: ``policyreader <command>``, thin over ``services``.
 
-One module per command group (``text``, ``library``, ``glossary``, ``annotations``, ``qa``); shared
+One module per command group (``text``, ``library``, ``glossary``, ``annotations``, ``qa``, ``coverage``); shared
 options and the typed context live in ``options``. Every command that prints data takes ``--json``;
 ``--format`` choices come from the format registry. Bad input or a broken environment prints one line
 on stderr and exits with code 2; no tracebacks for user errors.
@@ -9,6 +9,7 @@ on stderr and exits with code 2; no tracebacks for user errors.
 from __future__ import annotations
 
 import policyreader.cli.annotate
+import policyreader.cli.coverage
 import policyreader.cli.glossary
 import policyreader.cli.library
 import policyreader.cli.qa

@@ -33,10 +33,11 @@ class Kind(StrEnum):
     ANNOTATIONS = "annotations"  # the user's annotations
     QA_REPORT = "qa-report"      # terminology QA findings
     CONCORDANCE = "concordance"  # keyword-in-context lines
+    CLAIMS = "claims"            # the claims summary of an English document
 
 
 KIND_LABEL = {Kind.DOCUMENT: "Documents", Kind.TERMBASE: "Termbases", Kind.ANNOTATIONS: "Annotations",
-              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances"}
+              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances", Kind.CLAIMS: "Claims summaries"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def _load(ref: str) -> Callable[..., Any]:
 
 
 D, T, A, Q, C = Kind.DOCUMENT, Kind.TERMBASE, Kind.ANNOTATIONS, Kind.QA_REPORT, Kind.CONCORDANCE
+S = Kind.CLAIMS
 
 FORMATS: tuple[Format, ...] = (
     # documents in
@@ -116,6 +118,10 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", Q, "CSV", (".csv",), writer="reports:render_qa_csv"),
     # concordances
     Format("csv", C, "CSV", (".csv",), writer="reports:render_concordance_csv"),
+    # claims summaries of English documents
+    Format("md", S, "Markdown", (".md",), writer="claims:render_claims_markdown"),
+    Format("html", S, "HTML", (".html",), writer="claims:render_claims_html"),
+    Format("json", S, "JSON", (".json",), writer="claims:render_claims_json"),
 )
 
 
