@@ -109,3 +109,12 @@ def test_import_and_docs_say_the_language(data_dir: Path) -> None:
     code, out, _ = run(data_dir, "docs", "--json")
     langs = {d["id"]: d["lang"] for d in json.loads(out)}
     assert sorted(langs.values()).count("en") == 1 and langs["spc_shixin_list_provisions_2013"] == "zh"
+
+
+def test_qa_of_an_english_document_points_to_claims(data_dir: Path) -> None:
+    code, out, _ = run(data_dir, "import", str(article("forum-thread")), "--json")
+    doc = json.loads(out)["id"]
+    code, out, err = run(data_dir, "qa", doc)
+    assert code == 0 and out == ""
+    assert err.strip() == f"{doc}: an English document; there is no Chinese source to check it against " \
+                          f"(see 'policyreader claims {doc}')"

@@ -185,3 +185,32 @@ def test_claims_read_english_only(app: AppContext, tmp_path: Path) -> None:
         app.coverage.claims(str(CORPUS / "spc_shixin_list_provisions_2013.zh.txt"))
     with pytest.raises(UserError, match="file not found"):
         app.coverage.claims(str(tmp_path / "missing.txt"))
+
+
+def test_an_english_document_outlines_its_headings(app: AppContext) -> None:
+    doc = app.library.import_path(article("explainer-words")).id  # a Word file with Title and Heading 2 styles
+    outline = app.library.outline(doc)
+    assert outline[0]["kind"] == "title" and outline[0]["segment"] == 0
+    assert [o["label"] for o in outline[1:4]] == ["What is the system for?", "What information does it collect?",
+                                                  "Who is in it?"]
+    assert all(o["depth"] == 1 for o in outline[1:])
+
+
+def test_an_english_document_has_no_alignment_to_correct(app: AppContext) -> None:
+    doc = app.library.import_path(article("blog-translator")).id
+    before = app.library.repo.segments(doc)
+    with pytest.raises(UserError, match="no alignment to correct"):
+        app.alignment.merge(doc, 0)
+    assert app.library.repo.segments(doc) == before
+
+
+def test_exporting_claims_writes_the_file_or_says_why_not(app: AppContext, tmp_path: Path) -> None:
+    summary = app.coverage.claims(str(article("blog-translator")))
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "claims.html"
+    app.coverage.export(summary, "html", target)
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(UserError, match="does not exist"):
+        app.coverage.export(summary, "md", out / "missing" / "claims.md")
+    assert [p.name for p in out.iterdir()] == ["claims.html"]  # nothing half-written left behind

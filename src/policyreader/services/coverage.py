@@ -18,7 +18,7 @@ from policyreader.core.document import article_number, chinese_numeral_to_int, j
 from policyreader.core.english import RenderingHit
 from policyreader.core.errors import UserError
 from policyreader.core.model import DocumentRow, Language, SegmentRow
-from policyreader.formats.registry import Kind, by_name, render
+from policyreader.formats.registry import Kind, by_name, render, write_file
 from policyreader.services.engine import TextEngine
 from policyreader.services.library import Library
 
@@ -230,3 +230,13 @@ class CoverageService:
     def render(summary: ClaimsSummary, fmt: str) -> bytes:
         """The summary in one of the registry's claims formats (json, md, html)."""
         return render(by_name(Kind.CLAIMS, fmt, "claims summary"), summary)
+
+    @staticmethod
+    def export(summary: ClaimsSummary, fmt: str, path: Path) -> None:
+        """Write the summary to *path*, atomically; a folder that is missing or not writable is a UserError."""
+        if not path.parent.is_dir():
+            raise UserError(f"{path}: the folder {path.parent} does not exist; create it or choose another place")
+        try:
+            write_file(by_name(Kind.CLAIMS, fmt, "claims summary"), summary, path)
+        except OSError as exc:
+            raise UserError(f"{path}: cannot write the file ({exc.strerror or exc})") from exc

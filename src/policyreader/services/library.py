@@ -365,6 +365,10 @@ class Library:
 
     @staticmethod
     def outline_of(segs: Sequence[SegmentRow]) -> list[dict[str, Any]]:
-        """Chapters, sections, articles and items of a document's segments."""
+        """Chapters, sections, articles and items of a document's segments; an English document's headings."""
+        if segs and not any(s.zh for s in segs):
+            return [{"kind": "title" if s.level == 1 else "section", "segment": s.idx, "depth": min(s.level - 1, 2),
+                     "label": s.en if len(s.en) <= 48 else s.en[:48].rsplit(" ", 1)[0] + " …"}
+                    for s in segs if s.level]
         items = build_outline([s.zh for s in segs], [s.level for s in segs])
         return [{"kind": i.kind, "label": i.label, "segment": i.segment_index, "depth": i.depth} for i in items]
