@@ -94,7 +94,7 @@ def render_claims_markdown(summary: ClaimsSummary) -> bytes:
 # -- HTML ------------------------------------------------------------------------------------------
 
 _CSS = ("body{font-family:sans-serif;max-width:60em;margin:1em auto;line-height:1.45}"
-        "h1{font-size:1.5em}h2{font-size:1.25em}h3{font-size:1.05em}"
+        "h1{font-size:x-large}h2{font-size:large}h3{font-size:medium}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}"
         "blockquote{border-left:3px solid #ccc;margin:.4em 0;padding-left:.8em;color:#444}.meta{color:#666}")
 
