@@ -166,3 +166,29 @@ def test_alignment_edits_are_refused_in_an_english_document(window, qtbot, engli
     trigger(window, qtbot, action_named(window, "Split segment at the cursor"))
     assert dialogs.seen == ["QMessageBox"]
     assert "no alignment to correct" in window.statusBar().currentMessage()
+
+
+def test_a_rendering_in_an_english_document_can_be_annotated(window, qtbot, english: str, dialogs) -> None:  # type: ignore[no-untyped-def]
+    from policyreader.gui.annotations import AnnotationDialog
+
+    seg, start, end, _entry = find(window, "social credit score")
+    window.reader.select_span(seg, "en", start, end)
+    dialogs.expect(AnnotationDialog, accept(lambda dlg: dlg.note.setPlainText("No such national score.")))
+    press(window, qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not dialogs.expected, timeout=10000)
+    wait_idle(window, qtbot)
+    (note,) = window.ctx.annotations.find(english)
+    assert (note.side, note.exact, note.term) == ("en", "social credit score", "xinyong-fen")  # term suggested
+    assert window.ctx.library.side_text(english, "en")[0][note.start:note.end] == "social credit score"
+
+
+def test_every_occurrence_is_in_the_concordance_from_the_popup(window, qtbot, english: str) -> None:  # type: ignore[no-untyped-def]
+    seg, start, _end, _entry = find(window, "social credit system")
+    hover(window, seg, "en", start + 2)
+    qtbot.waitUntil(lambda: "concordance:" in window.popup.text(), timeout=3000)
+    link = re.search(r"href='(concordance:shehui-xinyong-tixi)'>All (\d+) in the concordance", window.popup.text())
+    assert link is not None
+    window.popup.label.linkActivated.emit(link.group(1))  # what clicking the link in the label emits
+    wait_idle(window, qtbot)
+    assert window.concordance_dock.isVisible() and not window.popup.isVisible()
+    assert len(window.concordance_pane.lines) == int(link.group(2))
