@@ -93,6 +93,10 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             blocks.append([])
     blocks = [b for b in blocks if b]
     breaks = [(a, b) for block in blocks for a, b in zip(block, block[1:], strict=False)]
+    # a wrapped line is about as long as the others; a short one ("Reply from … · 22 points") is a line of
+    # its own even when the next begins in lower case
+    lengths = sorted(len(line) for block in blocks for line in block)
+    typical = lengths[(len(lengths) * 9) // 10] if lengths else 0  # the width text was wrapped at, if it was
     mid = sum(1 for a, b in breaks if not _line_ends_unit(a) and not _STRUCTURE.match(b))
     wrapped = len(blocks) > 1 and mid >= 3 and mid >= 0.5 * len(breaks)
     out: list[str] = []
@@ -100,7 +104,8 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         para = block[0]
         for line in block[1:]:
             joins = not _STRUCTURE.match(line) and not para.startswith("#") and (
-                wrapped or (not _line_ends_unit(para) and _is_latin(line[0]) and line[0].islower()))
+                wrapped or (not _line_ends_unit(para) and _is_latin(line[0]) and line[0].islower()
+                            and len(para) >= 0.8 * typical))
             if joins:
                 latin = _is_latin(para[-1]) or para[-1] in ",;:)\"'" or _is_latin(line[0])
                 para = para[:-1] + line if para.endswith("-") and _is_latin(line[0]) else \

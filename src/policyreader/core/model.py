@@ -77,6 +77,14 @@ class Side(StrEnum):
 SIDES = (Side.ZH, Side.EN)
 
 
+class Language(StrEnum):
+    """The language of a library document: a Chinese source (with or without its translation), or an
+    English text read against the glossary (news, blogs, forum posts about the terms)."""
+
+    ZH = "zh"
+    EN = "en"
+
+
 def now() -> str:
     """The current time as stored everywhere: UTC, ISO 8601, to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -107,6 +115,7 @@ class DocumentListing:
     title: str
     title_en: str
     translation_status: str
+    lang: str = Language.ZH
 
 
 @dataclass
@@ -125,6 +134,7 @@ class DocumentRow:
     bundled: bool = False
     imported_at: str = ""
     updated_at: str = ""
+    lang: str = Language.ZH  # an English document keeps its text on the English side (segments' ``en``)
 
 
 @dataclass(frozen=True)

@@ -37,16 +37,26 @@ def entry_category(entry: GlossaryEntry) -> str:
     return "settled"
 
 
+def rendering_category(status: str | None) -> str:
+    """How a rendering found in an English document is coloured: by its status for the entry it renders —
+    'settled' (preferred or accepted), 'disputed' (contested) or 'avoid'."""
+    if status == Status.AVOID:
+        return "avoid"
+    return "disputed" if status == Status.CONTESTED else "settled"
+
+
 def term_colour(category: str) -> QColor:
     dark = is_dark()
-    base = {"settled": QColor(66, 133, 244), "disputed": QColor(234, 134, 0), "user": QColor(52, 168, 83)}[category]
+    base = {"settled": QColor(66, 133, 244), "disputed": QColor(234, 134, 0), "user": QColor(52, 168, 83),
+            "avoid": QColor(220, 50, 47)}[category]
     c = QColor(base)
     c.setAlpha(90 if dark else 60)
     return c
 
 
 def term_underline(category: str) -> QColor:
-    return {"settled": QColor(40, 100, 210), "disputed": QColor(210, 100, 0), "user": QColor(30, 140, 60)}[category]
+    return {"settled": QColor(40, 100, 210), "disputed": QColor(210, 100, 0), "user": QColor(30, 140, 60),
+            "avoid": QColor(190, 30, 30)}[category]
 
 
 def review_colour() -> QColor:

@@ -14,8 +14,10 @@ from typing import Any
 from policyreader.core.errors import UserError
 from policyreader.core.model import SegmentRow
 from policyreader.gui.annotations import AnnotationsPane
+from policyreader.gui.claims_pane import ClaimsPane
 from policyreader.gui.controllers.alignment import AlignmentController
 from policyreader.gui.controllers.annotations import AnnotationController
+from policyreader.gui.controllers.coverage import CoverageController
 from policyreader.gui.controllers.glossary import GlossaryController
 from policyreader.gui.controllers.library import LibraryController
 from policyreader.gui.controllers.lookup import LookupController
@@ -83,9 +85,11 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryController(self)
         self.qa = QAController(self)
         self.alignment = AlignmentController(self)
+        self.coverage = CoverageController(self)
         self._build_menus()
         self._build_busy_indicator()
         self.reader.set_entry_lookup(lambda eid: self.ctx.engine.glossary.entries.get(eid))
+        self.reader.set_rendering_status(self._rendering_status)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
@@ -149,12 +153,15 @@ class MainWindow(QMainWindow):
         self.qa_dock = self._dock("QA", self.qa_pane, right)
         self.review_pane = ReviewPane(self)
         self.review_dock = self._dock("Review alignment", self.review_pane, right)
+        self.claims_pane = ClaimsPane(self)
+        self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
         self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
-        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
+        right_docks = (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock, self.claims_dock)
+        for dock in (self.search_dock, *right_docks):
             dock.hide()
-        for dock in (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
+        for dock in right_docks:
             self.tabifyDockWidget(self.search_dock, dock)
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
@@ -210,6 +217,8 @@ class MainWindow(QMainWindow):
         self.entry_browser.extra_actions = [self.cite_action]
         gmenu.addSeparator()
         self.qa_action = self._action(gmenu, "Check translation (&QA)", self.qa.run, "F7")
+        self.claims_action = self._action(gmenu, "C&laims summary of this document", self.coverage.show_claims,
+                                          "Ctrl+Shift+L")
         amenu = mb.addMenu("&Alignment")
         self._action(amenu, "&Merge segment with the next", al.merge, "Ctrl+Shift+M")
         self._action(amenu, "&Split segment at the cursor", al.split, "Ctrl+Shift+S")
@@ -245,7 +254,8 @@ class MainWindow(QMainWindow):
         self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
-                     self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock):
+                     self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock,
+                     self.claims_dock):
             view.addAction(dock.toggleViewAction())
 
         tb = self.addToolBar("Main")
@@ -293,6 +303,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.library.rebuild_recent()
+
+    def _rendering_status(self, entry_id: str, written: str) -> str | None:
+        """The status of a rendering in an English document, for its colour."""
+        reading = self.ctx.engine.english_linker.reading(entry_id, written)
+        return reading.status if reading else None
 
     def _save_view_flags(self) -> None:
         self.settings.setValue("popup/toneColours", self.tone_action.isChecked())

@@ -20,9 +20,10 @@ from typing import Any
 from policyreader.core.alignment import Link, apply_overrides
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.cjk import has_han
+from policyreader.core.coverage import detect_language, short_title
 from policyreader.core.document import build_outline, join_side, parse_source
 from policyreader.core.errors import UserError
-from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, TranslationStatus
+from policyreader.core.model import DocumentListing, DocumentRow, Language, SegmentRow, TranslationStatus
 from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
 from policyreader.services.changes import ChangeLog
@@ -32,6 +33,7 @@ from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 BUNDLED_META_KEY = "bundled_corpus"
+_LANGUAGE_NAME: dict[str, str] = {Language.ZH: "a Chinese document", Language.EN: "an English document"}
 
 
 @dataclass
@@ -51,10 +53,13 @@ class ImportResult:
     replaced: bool = False
     encoding: str = ""
     report: dict[str, Any] = field(default_factory=dict)
+    lang: str = Language.ZH
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title, "segments": self.segments,
                                "aligned": self.aligned, "duplicate": self.duplicate}
+        if self.lang != Language.ZH:
+            out["lang"] = self.lang
         if self.replaced:
             out["replaced"] = True
         if self.encoding:
@@ -190,10 +195,13 @@ class Library:
         return read_document(path)
 
     def import_path(self, path: str | Path, translation: str | Path | None = None, title: str | None = None,
-                    replace: str | None = None, cancelled: Callable[[], bool] | None = None) -> ImportResult:
+                    replace: str | None = None, cancelled: Callable[[], bool] | None = None,
+                    lang: str | None = None) -> ImportResult:
         """Import a file (and optionally its translation) into the library, in one transaction.
 
-        *cancelled* is polled between steps; when it returns True nothing is written.
+        *lang* says whether the file is a Chinese source (``zh``) or an English document (``en``); by
+        default a file without a translation is English when it reads as English. *cancelled* is polled
+        between steps; when it returns True nothing is written.
         """
         def check() -> None:
             if cancelled is not None and cancelled():
@@ -205,6 +213,8 @@ class Library:
         levels = [p.level for p in src.paragraphs]
         if not zh:
             raise UserError(f"{path}: no text found to import")
+        if self._language(path, zh, lang, translation is not None or src.translation is not None) == Language.EN:
+            return self._import_english(path, src, title, replace, check)
         en: list[str] = []
         links: list[Link]
         if translation is not None:
@@ -236,37 +246,71 @@ class Library:
         check()
         segments = self.build_segments(zh, levels, en, links)
         check()
-        aligned = sum(1 for s in segments if s.zh and s.en)
         doc_title = title or src.metadata.get("title") or src.metadata.get("document") or zh[0][:40]
         status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
                   else TranslationStatus.PARTIAL)
+        return self._store(path, src, segments, chash, doc_title, title, status, replace, Language.ZH)
+
+    def _store(self, path: str | Path, src: ImportedDocument, segments: list[SegmentRow], chash: str, doc_title: str,
+               title: str | None, status: str, replace: str | None, lang: str) -> ImportResult:
+        """Insert a new document, or replace document *replace*, in one transaction."""
+        aligned = sum(1 for s in segments if s.zh and s.en)
         if replace is not None:
             old = self.repo.get(replace)
             if old is None:
                 raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+            if old.lang != lang:
+                raise UserError(f"{path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
+                                f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was replaced)")
             same = self.repo.find_by_hash(chash)
             if same is not None and same.id != replace:
                 raise UserError(f"{path}: this content is already in the library as {same.id} ({same.title}); "
                                 "nothing was replaced")
             doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format, src.encoding or "",
-                              chash, {**old.metadata, **src.metadata}, status, old.bundled)
+                              chash, {**old.metadata, **src.metadata}, status, old.bundled, lang=lang)
             report = self.replace_content(doc, segments)
             return ImportResult(doc.id, doc.title, len(segments), aligned, replaced=True,
-                                encoding=src.encoding or "", report=report)
+                                encoding=src.encoding or "", report=report, lang=lang)
         with write_transaction(self.repo.db):
             # checked again under the write lock: another process may have imported it meanwhile
             if (existing := self.repo.find_by_hash(chash)) is not None:
                 return self._duplicate(existing, src)
             doc_id = self.repo.unused_id(slugify(doc_title, Path(path).stem))
             doc = DocumentRow(doc_id, doc_title, "", str(path), src.format, src.encoding or "", chash,
-                              dict(src.metadata), status, False)
+                              dict(src.metadata), status, False, lang=lang)
             self.repo.insert(doc, segments)
         self.changes.record(library=True, documents=[doc_id])
-        return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "")
+        return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "", lang=lang)
+
+    @staticmethod
+    def _language(path: str | Path, paragraphs: Sequence[str], lang: str | None, translated: bool) -> Language:
+        """The language a file is imported as: *lang* if given, else what its text reads as. A file that
+        comes with a translation is a Chinese source."""
+        if lang is not None:
+            if lang not in tuple(Language):
+                raise UserError(f"--lang {lang}: choose zh (a Chinese source) or en (an English document)")
+            if lang == Language.EN and translated:
+                raise UserError(f"{path}: an English document has no translation to align; import the Chinese "
+                                "source with its translation, or the English on its own with --lang en")
+            return Language(lang)
+        return Language.ZH if translated else detect_language("\n".join(paragraphs))
+
+    def _import_english(self, path: str | Path, src: ImportedDocument, title: str | None, replace: str | None,
+                        check: Callable[[], None]) -> ImportResult:
+        """An English document: its paragraphs on the English side, the glossary's renderings linked."""
+        paragraphs = [p.text for p in src.paragraphs]
+        chash = content_hash([], paragraphs)
+        if replace is None and (existing := self.repo.find_by_hash(chash)) is not None:
+            return self._duplicate(existing, src)
+        segments = self.analyser.build_english_segments(paragraphs, [p.level for p in src.paragraphs])
+        check()
+        doc_title = title or src.metadata.get("title") or short_title(paragraphs[0])
+        return self._store(path, src, segments, chash, doc_title, title, TranslationStatus.NONE, replace,
+                           Language.EN)
 
     def _duplicate(self, existing: DocumentRow, src: ImportedDocument) -> ImportResult:
         return ImportResult(existing.id, existing.title, self.repo.segment_count(existing.id), 0, duplicate=True,
-                            encoding=src.encoding or "")
+                            encoding=src.encoding or "", lang=existing.lang)
 
     def replace_content(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
         """Replace a document's segments in one transaction; replace hooks (annotation re-anchoring) run
@@ -321,6 +365,10 @@ class Library:
 
     @staticmethod
     def outline_of(segs: Sequence[SegmentRow]) -> list[dict[str, Any]]:
-        """Chapters, sections, articles and items of a document's segments."""
+        """Chapters, sections, articles and items of a document's segments; an English document's headings."""
+        if segs and not any(s.zh for s in segs):
+            return [{"kind": "title" if s.level == 1 else "section", "segment": s.idx, "depth": min(s.level - 1, 2),
+                     "label": s.en if len(s.en) <= 48 else s.en[:48].rsplit(" ", 1)[0] + " …"}
+                    for s in segs if s.level]
         items = build_outline([s.zh for s in segs], [s.level for s in segs])
         return [{"kind": i.kind, "label": i.label, "segment": i.segment_index, "depth": i.depth} for i in items]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from policyreader.core.cjk import has_han
 from policyreader.core.errors import UserError
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
+from policyreader.core.matcher import with_nested
 from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
 from policyreader.services.library import Library, slugify
@@ -124,14 +125,16 @@ class GlossaryWorkbench:
         raise UserError(f"{term!r} is not a glossary entry id or term (try 'policyreader glossary search')")
 
     def concordance(self, term: str, doc: str | None = None) -> list[ConcordanceLine]:
-        """Every linked occurrence of the entry across the library, as keyword-in-context lines."""
+        """Every occurrence of the entry across the library, as keyword-in-context lines: where it is linked,
+        and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设)."""
         entry = self.resolve(term)
         lines: list[ConcordanceLine] = []
         docs = [doc] if doc else [d.id for d in self.library.documents()]
+        forms = self.engine.matcher.forms
         for doc_id in docs:
             self.library.get(doc_id)
             for s in self.library.repo.segments(doc_id):
-                for start, end, eid in s.terms:
+                for start, end, eid in with_nested(s.zh, s.terms, forms):
                     if eid != entry.id:
                         continue
                     left = s.zh[max(0, start - self.CONTEXT):start].replace("\n", " ")

@@ -21,7 +21,7 @@ def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
     return DocumentRow(r["id"], r["title"], r["title_en"] or "", r["source_path"] or "", r["format"] or "",
                        r["encoding"] or "", r["content_hash"] or "", json.loads(r["metadata"] or "{}"),
                        r["translation_status"] or "none", bool(r["bundled"]), r["imported_at"] or "",
-                       r["updated_at"] or "")
+                       r["updated_at"] or "", r.get("lang") or "zh")
 
 
 class LibraryRepository:
@@ -39,7 +39,7 @@ class LibraryRepository:
     def listing(self) -> list[DocumentListing]:
         """Every document's id, titles and translation status, in library order: what a list shows."""
         return [DocumentListing(*r) for r in self.db.execute(
-            "SELECT id, title, title_en, translation_status FROM documents ORDER BY bundled DESC, title")]
+            "SELECT id, title, title_en, translation_status, lang FROM documents ORDER BY bundled DESC, title")]
 
     def get(self, doc_id: str) -> DocumentRow | None:
         try:
@@ -154,7 +154,7 @@ class LibraryRepository:
                 "format": doc.format, "encoding": doc.encoding, "content_hash": doc.content_hash,
                 "metadata": json.dumps(doc.metadata, ensure_ascii=False),
                 "translation_status": doc.translation_status, "bundled": int(doc.bundled),
-                "imported_at": imported, "updated_at": updated}
+                "imported_at": imported, "updated_at": updated, "lang": doc.lang}
 
     # -- search -------------------------------------------------------------------------------
     def search_candidates(self, match: str) -> Iterator[tuple[str, int, str, str]]:

@@ -95,6 +95,13 @@ def m007_user_qa_checks(db: sqlite_utils.Database) -> None:
     db.table("qa_checks").create({"name": str, "data": str, "created": str, "modified": str}, pk="name")
 
 
+@MIGRATIONS()
+def m008_document_language(db: sqlite_utils.Database) -> None:
+    """Which language a document is in: ``zh`` (a Chinese source, the only kind before) or ``en`` (English
+    coverage read against the glossary, its text on the English side)."""
+    db.table("documents").add_column("lang", str, not_null_default="zh")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 

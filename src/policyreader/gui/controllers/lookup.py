@@ -1,5 +1,6 @@
 """Looking words up in the open document: the popup on hover and click, Ctrl+D at the cursor, and the
-glossary entry page (its corpus evidence computed in the background)."""
+glossary entry page (its corpus evidence computed in the background). In an English document the popup
+reads in reverse: from a rendering to the Chinese terms it renders and where the regulations use them."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from typing import Any
 from policyreader.core.cjk import is_han
 from policyreader.gui import theme
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.coverage_html import rendering_popup_html
 from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
 from policyreader.gui.qt import QPoint
 from policyreader.services.changes import Changes
+from policyreader.services.coverage import TermInRegulations
 
 
 class LookupController(Controller):
@@ -25,7 +28,13 @@ class LookupController(Controller):
         w.popup.linkActivated.connect(self._popup_link)
         w.entry_browser.entryLinkActivated.connect(self.show_entry)
         w.entry_browser.docLinkActivated.connect(lambda d: w.reading.open(d))
+        w.documentOpened.connect(self._document_opened)
         self._entry_shown = ""
+        # where the terms of the open English document occur in the bundled regulations (found in the
+        # background when it opens), for the glossary version they were found with
+        self._regulations: dict[str, TermInRegulations] = {}
+        self._regulations_version = -1
+        self._pending_span: tuple[str, int, int, int] | None = None
 
     def _colours(self) -> dict[int, str] | None:
         return theme.tone_colours() if self.window.tone_action.isChecked() else None
@@ -40,6 +49,11 @@ class LookupController(Controller):
             return None
         seg = segments[segment]
         traditional = self.window.trad_action.isChecked()
+        if side == "en" and self.window.reading.english:
+            for start, end, entry_id in seg.en_terms:
+                if start <= offset < end:
+                    return ("rendering", segment, start), self._rendering_html(seg.en[start:end], entry_id)
+            return None
         for start, end, entry_id in (seg.terms if side == "zh" else seg.en_terms):
             if start <= offset < end:
                 entry = self.ctx.engine.glossary.entries.get(entry_id)
@@ -101,6 +115,60 @@ class LookupController(Controller):
         if link.startswith("entry:"):
             self.window.popup.dismiss()
             self.show_entry(link[6:])
+        elif link.startswith("occ:"):
+            doc, segment, start, end = link[4:].rsplit(":", 3)
+            self.window.popup.dismiss()
+            self.open_occurrence(doc, int(segment), int(start), int(end))
+        elif link.startswith("concordance:"):
+            self.window.popup.dismiss()
+            self.window.glossary.show_concordance(link[12:])
+
+    # -- the reverse popup (English documents) ------------------------------------------------
+    def _rendering_html(self, written: str, entry_id: str) -> str:
+        readings = self.ctx.engine.english_linker.readings(written)
+        readings.sort(key=lambda r: r.entry != entry_id)  # the entry it is linked to first
+        return rendering_popup_html(written, readings, self.ctx.engine.glossary.entries, self._regulations,
+                                    self._colours(), self.window.trad_action.isChecked())
+
+    def _document_opened(self, doc_id: str) -> None:
+        if self._pending_span is not None and self._pending_span[0] == doc_id:
+            _d, segment, start, end = self._pending_span
+            self._pending_span = None
+            self.window.reader.select_span(segment, "zh", start, end)
+        if not self.window.reading.english:
+            return
+        if self._regulations_version != self.ctx.engine.glossary_version:
+            self._regulations, self._regulations_version = {}, self.ctx.engine.glossary_version
+        linker = self.ctx.engine.english_linker
+        wanted = {r.entry for s in self.window.reading.segments for a, b, _e in s.en_terms
+                  for r in linker.readings(s.en[a:b])}
+        missing = sorted(wanted - set(self._regulations))
+        if missing:
+            version = self._regulations_version
+            self.ops.run(lambda ctx, _oc: ctx.coverage.in_regulations(missing),
+                         label="Finding the terms in the regulations",
+                         success=lambda found: self._found_in_regulations(found, version))
+
+    def _found_in_regulations(self, found: dict[str, TermInRegulations], version: int) -> None:
+        if version != self._regulations_version:
+            return
+        self._regulations.update(found)
+        popup = self.window.popup
+        key = popup.key
+        if popup.isVisible() and key is not None and key[0] == "rendering":
+            again = self.lookup_html(int(str(key[1])), "en", int(str(key[2])))
+            if again is not None:
+                popup.label.setText(again[1])
+                popup.adjustSize()
+
+    def open_occurrence(self, doc: str, segment: int, start: int, end: int) -> None:
+        """Open a regulation at an occurrence of a term, the term selected (from the reverse popup)."""
+        w = self.window
+        if doc == w.reading.doc_id:
+            w.reader.select_span(segment, "zh", start, end)
+            return
+        self._pending_span = (doc, segment, start, end)
+        w.reading.open(doc, segment)
 
     # -- the entry page -----------------------------------------------------------------------
     @property
