@@ -10,7 +10,9 @@ the annotation layer exposes is a code-point offset into that text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _HEADER_LINE = re.compile(r"^#\s*([A-Z][A-Z /]+):\s*(.*)$")
@@ -231,3 +233,43 @@ def article_label(text: str) -> str:
     """The article marker a paragraph starts with (``第十二条``), or ""."""
     m = _ARTICLE.match(text)
     return m.group(0) if m else ""
+
+
+def word_at(text: str, ends: Sequence[int], offset: int) -> tuple[int, int]:
+    """The segmented word of *text* that holds *offset*, as [start, end), from the cached token end offsets
+    (jieba's words with glossary terms kept whole): what a double-click selects and a lookup looks up."""
+    i = bisect.bisect_right(ends, offset)
+    if not ends or i >= len(ends) or not (0 <= offset < len(text)):
+        return offset, offset
+    start, end = (ends[i - 1] if i else 0), ends[i]
+    while start < end and text[start].isspace():  # a line break between two segments' paragraphs
+        start += 1
+    return start, end
+
+
+_PUNCT = set("，。、；：！？（）《》“”‘’…—·")
+
+
+def next_word(text: str, ends: Sequence[int], offset: int, forward: bool) -> int | None:
+    """Where the next (or previous) word after the one at *offset* starts; None past either end.
+    Punctuation and line breaks are stepped over, as in Pleco."""
+    def is_word(a: int, b: int) -> bool:
+        piece = text[a:b].strip()
+        return a < b and bool(piece) and not set(piece) <= _PUNCT
+
+    start, end = word_at(text, ends, offset)
+    if forward:
+        pos = max(end, offset + 1)
+        while pos < len(text):
+            a, b = word_at(text, ends, pos)
+            if is_word(a, b):
+                return a
+            pos = max(b, pos + 1)
+        return None
+    pos = min(start, offset)
+    while pos > 0:
+        a, b = word_at(text, ends, pos - 1)
+        if is_word(a, b):
+            return a
+        pos = a if a < pos else pos - 1
+    return None

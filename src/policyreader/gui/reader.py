@@ -39,17 +39,20 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
+from policyreader.gui.reader_marks import Highlights
+from policyreader.gui.reader_words import WordNavigation
 
 LAYOUTS = ("side", "interleaved", "zh")
 
 
-class ReaderView(QTextEdit):
+class ReaderView(WordNavigation, Highlights, QTextEdit):
     """Shows one document's aligned segments; emits where the pointer is for lookups."""
 
     #: segment index, side ("zh"/"en"), code-point offset in that segment side, global position
     pointerMoved = Signal(int, str, int, QPoint)
     pointerLeft = Signal()
     clicked = Signal(int, str, int, QPoint)
+    wordStepped = Signal(int, str, int)  # Ctrl+Left/Right put the caret on the word at (segment, side, offset)
     segmentHovered = Signal(int)
     documentBuilt = Signal(str)  # every segment of the document is in the view
 
@@ -404,48 +407,6 @@ class ReaderView(QTextEdit):
         return la[0], la[1], la[2], lb[2]
 
     # -- highlights ---------------------------------------------------------------------------
-    def set_marks(self, marks: list[SpanMark]) -> None:
-        self._marks = marks
-        self._apply_extra()
-
-    def set_find_selection(self, cursor: QTextCursor | None) -> None:
-        self._find_selection = []
-        if cursor is not None:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format.setBackground(QBrush(QColor(255, 200, 0, 160)))
-            self._find_selection = [sel]
-        self._apply_extra()
-
-    def _apply_extra(self) -> None:
-        sels: list[QTextEdit.ExtraSelection] = []
-        if self._hover_segment >= 0:
-            for side in ("zh", "en"):
-                ref = self._cells_by_seg.get((self._hover_segment, side))
-                if ref is None or not ref.text:
-                    continue
-                c = self.cursor_for(self._hover_segment, side, 0, len(ref.text))
-                if c is not None:
-                    sel = QTextEdit.ExtraSelection()
-                    sel.cursor = c
-                    sel.format.setBackground(QBrush(theme.hover_colour()))
-                    sels.append(sel)
-        for m in self._marks:
-            c = self.cursor_for(m.segment, m.side, m.start, m.end)
-            if c is not None:
-                sel = QTextEdit.ExtraSelection()
-                sel.cursor = c
-                sel.format.setBackground(QBrush(m.colour))
-                sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                sels.append(sel)
-        self.setExtraSelections(sels + self._find_selection)
-
-    def set_hover_segment(self, segment: int) -> None:
-        if segment != self._hover_segment:
-            self._hover_segment = segment
-            self._apply_extra()
-            self.segmentHovered.emit(segment)
-
     # -- events -------------------------------------------------------------------------------
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)

@@ -66,6 +66,12 @@ def review_colour() -> QColor:
     return c
 
 
+def mixed(a: QColor, b: QColor) -> QColor:
+    """Half of each colour (alpha too): an annotation over a glossary term shows both."""
+    return QColor((a.red() + b.red()) // 2, (a.green() + b.green()) // 2, (a.blue() + b.blue()) // 2,
+                  max(a.alpha(), b.alpha()))
+
+
 def hover_colour() -> QColor:
     c = QApplication.palette().color(QPalette.ColorRole.Highlight)
     c.setAlpha(45)

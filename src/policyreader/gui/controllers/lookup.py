@@ -10,7 +10,7 @@ from policyreader.core.cjk import is_han
 from policyreader.gui import theme
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.coverage_html import rendering_popup_html
-from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html
+from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html, note_html
 from policyreader.gui.qt import QPoint
 from policyreader.services.changes import Changes
 from policyreader.services.coverage import TermInRegulations
@@ -25,6 +25,7 @@ class LookupController(Controller):
         w.reader.pointerMoved.connect(self._on_pointer)
         w.reader.pointerLeft.connect(self._on_pointer_left)
         w.reader.clicked.connect(self._on_click)
+        w.reader.wordStepped.connect(self._on_word_stepped)
         w.popup.linkActivated.connect(self._popup_link)
         w.entry_browser.entryLinkActivated.connect(self.show_entry)
         w.entry_browser.docLinkActivated.connect(lambda d: w.reading.open(d))
@@ -43,7 +44,18 @@ class LookupController(Controller):
         return {eid: e.term for eid, e in self.ctx.engine.glossary.entries.items()}
 
     def lookup_html(self, segment: int, side: str, offset: int) -> tuple[tuple[object, ...], str] | None:
-        """The popup content for a point in the open document, or None if there is nothing to show."""
+        """The popup content for a point in the open document (your annotation's note first, when the point
+        is in an annotated span), or None if there is nothing to show."""
+        found = self._lookup_html(segment, side, offset)
+        mark = self.window.reader.mark_at(segment, side, offset)
+        if mark is None or not mark.note:
+            return found
+        note = note_html(mark.note)
+        if found is None:
+            return ("note", segment, side, mark.start), note
+        return (*found[0], "note"), note + found[1]
+
+    def _lookup_html(self, segment: int, side: str, offset: int) -> tuple[tuple[object, ...], str] | None:
         segments = self.window.reading.segments
         if not (0 <= segment < len(segments)):
             return None
@@ -66,11 +78,27 @@ class LookupController(Controller):
         text = seg.zh
         if not (0 <= offset < len(text)) or not is_han(text[offset]):
             return None
-        word, entries = self.ctx.engine.dictionary.longest_at(text, offset)
+        word, start = self._word(segment, offset)
         if not word:
             return None
+        entries = self.ctx.engine.dictionary.lookup(word)
         html = dictionary_popup_html(word, [e.to_json() for e in entries], self._colours(), traditional)
-        return ("word", segment, offset, word), html
+        return ("word", segment, start, word), html
+
+    def _word(self, segment: int, offset: int) -> tuple[str, int]:
+        """The word to look up at *offset*: the segmented word there when the dictionary has it (inside
+        全国人民代表大会 it is 全国人民代表大会, not 国人); else the longest dictionary word from the start of
+        that word, then from the point itself."""
+        seg = self.window.reading.segments[segment]
+        start, end = self.window.reader.word_span(segment, offset)
+        heads = self.ctx.engine.dictionary.headwords()
+        if end > start and seg.zh[start:end] in heads:
+            return seg.zh[start:end], start
+        for at in dict.fromkeys((start, offset)):
+            word, _entries = self.ctx.engine.dictionary.longest_at(seg.zh, at)
+            if word and at + len(word) > offset:
+                return word, at
+        return "", offset
 
     def _on_pointer(self, segment: int, side: str, offset: int, at: QPoint) -> None:
         popup = self.window.popup
@@ -96,6 +124,17 @@ class LookupController(Controller):
             return
         popup.show_html(found[1], at, found[0])
         popup.pinned = True
+
+    def _on_word_stepped(self, segment: int, side: str, offset: int) -> None:
+        """Ctrl+Left/Right moved the caret to a word: the popup follows it."""
+        reader = self.window.reader
+        found = self.lookup_html(segment, side, offset)
+        if found is None:
+            self.window.popup.dismiss()
+            return
+        at = reader.viewport().mapToGlobal(reader.cursorRect(reader.textCursor()).bottomLeft())
+        self.window.popup.show_html(found[1], at, found[0])
+        self.window.popup.pinned = True
 
     def lookup_at_cursor(self) -> None:
         reader = self.window.reader
