@@ -108,3 +108,40 @@ def test_an_annotated_term_keeps_its_highlight_and_shows_the_note(window, qtbot,
     html = window.popup.text()
     assert "Your note:" in html and "&lt;b&gt;rendering&lt;/b&gt;" in html  # shown as text, not as markup
     assert entry and window.ctx.engine.glossary.entries[entry].term in html  # and the term's entry
+
+
+def choose_from_popup_menu(qtbot, label_start: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """When the context menu opens, trigger its entry whose label starts with *label_start*; its labels."""
+    from policyreader.gui.qt import QMenu, QTimer
+
+    seen: list[str] = []
+
+    def poll() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, poll)
+            return
+        seen.extend(a.text().replace("&", "") for a in menu.actions() if not a.isSeparator())
+        act = next(a for a in menu.actions() if a.text().replace("&", "").startswith(label_start))
+        menu.close()
+        act.trigger()
+
+    QTimer.singleShot(20, poll)
+    return seen
+
+
+def test_the_context_menu_acts_on_the_word_pointed_at(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    open_doc(window, qtbot, DOC)
+    seg, at = find(window, "人民政府")
+    reader = window.reader
+    reader.scroll_to_segment(seg)
+    QApplication.processEvents()
+    rect = reader.cursorRect(reader.cursor_for(seg, "zh", at + 1))
+    labels = choose_from_popup_menu(qtbot, "Search the library for")
+    reader.customContextMenuRequested.emit(rect.center())
+    wait_idle(window, qtbot)
+    assert labels[:1] == ["Copy"] and {"Look up word at cursor", "Annotate selection…", "Add term from selection…",
+                                       "Concordance of the term at the cursor"} <= set(labels)
+    assert reader.textCursor().selectedText() == "人民政府"
+    qtbot.waitUntil(lambda: window.search_pane.results.count() > 0, timeout=30000)
+    assert window.search_pane.query.text() == "人民政府"

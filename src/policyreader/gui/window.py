@@ -211,7 +211,8 @@ class MainWindow(QMainWindow):
         gmenu = mb.addMenu("&Glossary")
         self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
         self._action(gmenu, "&Browse glossary", gl.show_browser, "Ctrl+G")
-        self._action(gmenu, "&Concordance of the term at the cursor", gl.concordance_at_cursor, "Ctrl+Shift+C")
+        self.concordance_action = self._action(gmenu, "&Concordance of the term at the cursor",
+                                               gl.concordance_at_cursor, "Ctrl+Shift+C")
         self.cite_action = self._action(gmenu, "Copy c&itation of the entry", gl.copy_citation,
                                         name="actionCopyCitation")
         self.entry_browser.extra_actions = [self.cite_action]
@@ -332,16 +333,29 @@ class MainWindow(QMainWindow):
             self.search.close_find()
 
     def _reader_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
+        """The reader's context menu. A right-click on a word with nothing selected selects that word first,
+        so Copy, Annotate, Add term and Search apply to what the user pointed at."""
         reader = self.reader
-        if reader.textCursor().hasSelection():
-            menu.addAction(self.annotate_action)
-            menu.addAction(self.add_term_action)
-            menu.addSeparator()
-        if reader.locate(reader.cursorForPosition(pos)) is not None:
-            if not reader.textCursor().hasSelection():
-                reader.setTextCursor(reader.cursorForPosition(pos))
-            menu.addAction(self.lookup_action)
+        loc = reader.locate(reader.cursorForPosition(pos))
+        if loc is not None and not reader.textCursor().hasSelection():
+            seg, side, off = loc
+            start, end = reader.word_span(seg, off) if side == "zh" else (off, off)
+            reader.setTextCursor(reader.cursor_for(seg, side, start, end) or reader.cursorForPosition(pos))
+        selected = reader.textCursor().selectedText().strip()
+        menu = QMenu(self)
+        menu.setObjectName("readerMenu")
+        copy = menu.addAction("&Copy", reader.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(bool(selected))
+        menu.addAction(self.lookup_action)
+        menu.addSeparator()
+        for act in (self.annotate_action, self.add_term_action):
+            menu.addAction(act)
+        menu.addAction(self.concordance_action)
+        search = menu.addAction(f"Search the library for “{selected[:20]}”" if selected else "Search the library",
+                                lambda: self.search.run_search(selected))
+        search.setEnabled(bool(selected))
+        if loc is not None:
             menu.addSeparator()
             menu.addAction("Merge with the next segment", self.alignment.merge)
             menu.addAction("Split segment here", self.alignment.split)
