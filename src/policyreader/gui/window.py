@@ -24,6 +24,7 @@ from policyreader.gui.controllers.lookup import LookupController
 from policyreader.gui.controllers.qa import QAController
 from policyreader.gui.controllers.reading import SPACINGS, ReadingController
 from policyreader.gui.controllers.search import SearchController
+from policyreader.gui.controllers.settings import SettingsController
 from policyreader.gui.dialogs import EntryBrowser
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
+        self.prefs = SettingsController(self)  # after the View menu's flags: Preferences override them
         self.statusBar().showMessage("Starting…")
         self.library.start_up()
 
@@ -207,6 +209,12 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         self.search_action = self._action(edit, "&Search library…", self.search.show_search, "Ctrl+Shift+F")
         self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup.lookup_at_cursor, "Ctrl+D")
+        edit.addSeparator()
+        pref = self._action(edit, "&Preferences…", lambda: self.prefs.show_preferences(),
+                            QKeySequence.StandardKey.Preferences)
+        pref.setMenuRole(QAction.MenuRole.PreferencesRole)
+        if pref.shortcut().isEmpty():  # Linux and Windows define no standard key: Ctrl+, as in most apps
+            pref.setShortcut(QKeySequence("Ctrl+,"))
 
         gmenu = mb.addMenu("&Glossary")
         self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
@@ -258,6 +266,11 @@ class MainWindow(QMainWindow):
                      self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock,
                      self.claims_dock):
             view.addAction(dock.toggleViewAction())
+
+        help_menu = mb.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: self.prefs.show_shortcuts(), "Ctrl+/")
+        about = self._action(help_menu, "&About PolicyReader", lambda: self.prefs.show_about())
+        about.setMenuRole(QAction.MenuRole.AboutRole)
 
         tb = self.addToolBar("Main")
         tb.setObjectName("mainToolbar")

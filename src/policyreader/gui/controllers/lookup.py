@@ -11,7 +11,7 @@ from policyreader.gui import theme
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.coverage_html import rendering_popup_html
 from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html, note_html
-from policyreader.gui.qt import QPoint
+from policyreader.gui.qt import QPoint, QTimer
 from policyreader.services.changes import Changes
 from policyreader.services.coverage import TermInRegulations
 
@@ -36,6 +36,11 @@ class LookupController(Controller):
         self._regulations: dict[str, TermInRegulations] = {}
         self._regulations_version = -1
         self._pending_span: tuple[str, int, int, int] | None = None
+        self.popup_delay = 0  # ms; set from Preferences
+        self._pending_pointer: tuple[int, str, int, QPoint] | None = None
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.timeout.connect(self._hover_elapsed)
 
     def _colours(self) -> dict[int, str] | None:
         return theme.tone_colours() if self.window.tone_action.isChecked() else None
@@ -104,6 +109,20 @@ class LookupController(Controller):
         popup = self.window.popup
         if popup.pinned:
             return
+        if self.popup_delay > 0 and not popup.isVisible():
+            # the pointer must rest on the word for the delay chosen in Preferences before the popup opens
+            self._pending_pointer = (segment, side, offset, at)
+            self._hover_timer.start(self.popup_delay)
+            return
+        self._show_at_pointer(segment, side, offset, at)
+
+    def _hover_elapsed(self) -> None:
+        if self._pending_pointer is not None:
+            pending, self._pending_pointer = self._pending_pointer, None
+            self._show_at_pointer(*pending)
+
+    def _show_at_pointer(self, segment: int, side: str, offset: int, at: QPoint) -> None:
+        popup = self.window.popup
         found = self.lookup_html(segment, side, offset)
         if found is None:
             popup.dismiss()
@@ -113,6 +132,8 @@ class LookupController(Controller):
             popup.show_html(html, at, key)
 
     def _on_pointer_left(self) -> None:
+        self._hover_timer.stop()
+        self._pending_pointer = None
         if not self.window.popup.pinned:
             self.window.popup.dismiss()
 
