@@ -118,6 +118,21 @@ def main() -> int:
     shot("annotations.png")
     w.qa.run()
     shot("qa-panel.png")
+    for dock in (w.qa_dock, w.annotations_dock, w.entry_dock):
+        dock.hide()
+    w.outline_dock.raise_()
+
+    # English coverage: a (fictional) news page read against the glossary, the reverse popup, the claims
+    article = ROOT / "tests" / "fixtures" / "coverage" / "articles" / "news-qingshan.html"
+    doc = w.ctx.library.import_path(article).id
+    open_doc(doc)
+    seg = next(s for s in w.segments if any(s.en[a:b] == "social credit score" for a, b, _ in s.en_terms))
+    start = next(a for a, b, _ in seg.en_terms if seg.en[a:b] == "social credit score")
+    hover(seg.idx, "en", start + 2)
+    shot("english-coverage-popup.png")
+    w.popup.dismiss()
+    w.coverage.show_claims()
+    shot("claims-summary.png")
     w.close()
     return 0
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from policyreader.services.paths import AppPaths, resolve_paths
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "docs_corpus"
 GLOSSARY = ROOT / "glossary"
+COVERAGE = ROOT / "tests" / "fixtures" / "coverage"  # English test articles and the linking gold set
 
 
 @pytest.fixture(scope="session")
@@ -95,3 +98,15 @@ def make_long_law(ctx: Any, doc_id: str, chars: int) -> None:
     segments = lib.build_segments(zh, [0] * len(zh), en, [Link((i,), (i,), 1.0) for i in range(len(zh))])
     lib.repo.insert(DocumentRow(id=doc_id, title=f"{doc_id} (generated)", format="txt", content_hash=doc_id,
                                 translation_status=TranslationStatus.FULL), segments)
+
+
+@cache
+def coverage_gold() -> dict[str, Any]:
+    """The hand-marked English articles (tests/fixtures/coverage/gold.json): text, file and mentions."""
+    data: dict[str, Any] = json.loads((COVERAGE / "gold.json").read_text(encoding="utf-8"))
+    return {a["name"]: a for a in data["articles"]}
+
+
+def article_text(name: str) -> str:
+    """An English test article's text as PolicyReader shows it (paragraphs joined by newlines)."""
+    return str(coverage_gold()[name]["text"])

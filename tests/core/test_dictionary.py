@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from policyreader.core.dictionary import numbers_to_marks, parse_cedict_line
 from policyreader.services.engine import TextEngine
 
@@ -30,3 +32,25 @@ def test_longest_prefix_at_a_position(session_engine: TextEngine) -> None:
     assert word == "信息" and entries
     word, _ = session_engine.dictionary.longest_at(text, 0)
     assert word == "个人信息" or word == "个人"
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("CL:所[suo3]", "measure word: 所 suǒ"),
+    ("CL:個|个[ge4],位[wei4]", "measure words: 个 gè, 位 wèi"),
+    ("see 開爾文|开尔文[Kai1 er3 wen2]", "see 开尔文 Kāiěrwén"),
+    ("variant of 綠|绿[lu:4]", "variant of 绿 lǜ"),
+    ("old variant of 爲|为[wei2]; to act as", "old variant of 为 wéi; to act as"),
+    ("Lord Kelvin 1824-1907, British physicist", "Lord Kelvin 1824-1907, British physicist"),
+])
+def test_definitions_read_as_a_learner_wants(raw: str, shown: str) -> None:
+    from policyreader.core.dictionary import readable_definition
+
+    assert readable_definition(raw) == shown
+
+
+def test_every_measure_word_of_the_real_dictionary_is_spelt_out() -> None:
+    from policyreader.core.dictionary import iter_cedict, readable_definition
+
+    shown = [readable_definition(d) for e in iter_cedict() for d in e.definitions if d.startswith("CL:")]
+    assert len(shown) > 1000
+    assert not [s for s in shown if "[" in s or s.startswith("CL:")][:5]

@@ -134,3 +134,18 @@ def test_two_threads_segment_and_add_words_safely(tmp_path: Path) -> None:
         t.join()
     assert errors == []
     assert seg.words(text) == expected
+
+
+def test_the_word_at_a_point_and_the_next_one_from_cached_token_ends() -> None:
+    from policyreader.core.document import next_word, word_at
+
+    text = "市人民政府应当设立议事协调机构。\n本条例"
+    ends = [1, 5, 7, 9, 11, 13, 15, 16, 17, 18, 20]  # 市|人民政府|应当|设立|议事|协调|机构|。|\n|本|条例
+    assert text[slice(*word_at(text, ends, 2))] == "人民政府"  # inside the word, not from the point
+    words, at = [], 0
+    while at is not None:
+        words.append(text[slice(*word_at(text, ends, at))])
+        at = next_word(text, ends, at, True)
+    assert words == ["市", "人民政府", "应当", "设立", "议事", "协调", "机构", "本", "条例"]  # 。 and the break skipped
+    assert text[slice(*word_at(text, ends, next_word(text, ends, 17, False) or 0))] == "机构"
+    assert next_word(text, ends, 0, False) is None and word_at(text, ends, 99) == (99, 99)

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from policyreader.cli import main
 from policyreader.core.errors import DatabaseTooNew
+from policyreader.core.matcher import with_nested
 from policyreader.services.context import AppContext
 from policyreader.services.paths import resolve_paths
 from policyreader.storage.library import LibraryRepository
@@ -119,4 +120,13 @@ def test_a_database_of_the_schema_before_the_compact_library_keeps_its_segments_
     lines = ctx.workbench.concordance("行政处罚")
     assert sorted({(ln.doc, ln.segment) for ln in lines}) == sorted(
         (r[0], r[1]) for r in before if any(t[2] == "xingzheng-chufa" for t in json.loads(r[9])["zh"]))
+    # terms nested in links need the glossary: the library adds them before anything else
+    assert db.execute("SELECT value FROM meta WHERE key = 'term_index'").fetchone()[0] == "links only"
+    ctx.library.ensure_bundled()
+    assert db.execute("SELECT value FROM meta WHERE key = 'term_index'").fetchone()[0] == "complete"
+    forms = ctx.engine.matcher.forms
+    nested = sorted({(r[0], r[1]) for r in before for a, b, e in with_nested(r[2], json.loads(r[9])["zh"], forms)
+                     if e == "xingzheng-chufa"})
+    assert sorted({(ln.doc, ln.segment) for ln in ctx.workbench.concordance("行政处罚")
+                   if ln.doc in {r[0] for r in before}}) == nested
     assert ctx.annotations.find("fixture-measures")[0].exact == "诚信建设"

@@ -1,7 +1,7 @@
 """The headless face of PolicyReader: ``policyreader <command>``, thin over ``services``.
 
 One module per command group (``text``, ``library``, ``exports``, ``glossary``, ``annotations``, ``qa``,
-``checks``); shared options and the typed context live in ``options``. Every command that prints data
+``checks``, ``coverage``); shared options and the typed context live in ``options``. Every command that prints data
 takes ``--json``; ``--format`` choices come from the format registry. Bad input or a broken environment prints one line
 on stderr and exits with code 2; no tracebacks for user errors.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import policyreader.cli.annotate
 import policyreader.cli.checks
+import policyreader.cli.coverage
 import policyreader.cli.exports
 import policyreader.cli.glossary
 import policyreader.cli.library

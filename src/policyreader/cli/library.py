@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from policyreader.cli.options import CliState, emit, emit_rows, json_option, main, pass_state
+from policyreader.cli.options import CliState, emit, emit_rows, json_option, lang_option, main, pass_state
 from policyreader.core.errors import UserError
 from policyreader.services.paths import resolve_paths
 
@@ -20,23 +20,25 @@ from policyreader.services.paths import resolve_paths
 @click.option("--translation", help="The English translation, to align.")
 @click.option("--title", help="Title for the document (default: from the file).")
 @click.option("--replace", "replace", metavar="DOC", help="Re-import a changed version of document DOC.")
+@lang_option
 @json_option
 @pass_state
 def import_cmd(state: CliState, path: str, translation: str | None, title: str | None, replace: str | None,
-               as_json: bool) -> None:
-    """Import PATH (txt, md, html, docx, pdf, tmx) into the library.
+               lang: str | None, as_json: bool) -> None:
+    """Import PATH (txt, md, html, docx, pdf, tmx) into the library: a Chinese source (with its translation,
+    if given), or an English document, whose glossary renderings are linked.
 
-    PATH may be a folder: every file of a supported format under it is imported as its own document,
-    with progress on stderr and a summary. A file that cannot be imported is reported on one line and
-    skipped; the exit code is then 2.
+    PATH may be a folder: every file of a supported format under it is imported as its own document
+    (each in the language it reads as), with progress on stderr and a summary. A file that cannot be
+    imported is reported on one line and skipped; the exit code is then 2.
     """
     if Path(path).is_dir():
-        if translation or title or replace:
-            raise UserError(f"{path}: a folder is imported file by file; --translation, --title and --replace "
-                            "apply to a single file")
+        if translation or title or replace or lang:
+            raise UserError(f"{path}: a folder is imported file by file; --translation, --title, --replace and "
+                            "--lang apply to a single file")
         _import_folder(state, Path(path), as_json)
         return
-    result = state.library().import_path(path, translation, title, replace)
+    result = state.library().import_path(path, translation, title, replace, lang=lang)
     if as_json:
         emit(result.to_json())
         return
@@ -44,7 +46,9 @@ def import_cmd(state: CliState, path: str, translation: str | None, title: str |
         click.echo(f"already in the library as {result.id} ({result.title}); nothing imported")
     else:
         verb = "replaced" if result.replaced else "imported"
-        click.echo(f"{verb} {result.id}: {result.title} — {result.segments} segments, {result.aligned} aligned"
+        what = "English document, " if result.lang == "en" else ""
+        aligned = "" if result.lang == "en" else f", {result.aligned} aligned"
+        click.echo(f"{verb} {result.id}: {result.title} — {what}{result.segments} segments{aligned}"
                    + (f" (encoding {result.encoding})" if result.encoding else ""))
     if result.report:
         r = result.report
@@ -99,7 +103,7 @@ def docs(state: CliState, as_json: bool) -> None:
     """List the documents in the library."""
     lib = state.library()
     rows = [{"id": d.id, "title": d.title, "title_en": d.title_en, "translation": d.translation_status,
-             "segments": lib.repo.segment_count(d.id), "bundled": d.bundled} for d in lib.documents()]
+             "segments": lib.repo.segment_count(d.id), "bundled": d.bundled, "lang": d.lang} for d in lib.documents()]
     if as_json:
         emit(rows)
     else:

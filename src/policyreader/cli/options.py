@@ -59,6 +59,12 @@ def json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
 
 
+def lang_option(f: F) -> F:
+    """``--lang zh|en``: the language of the input, when it should not be detected."""
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                        help="The file's language: zh (a Chinese source) or en (English); detected by default.")(f)
+
+
 def format_option(kind: Kind, *, default: str | None = None, readable: bool = False, writable: bool = True,
                   required: bool = False, help: str | None = None) -> Callable[[F], F]:
     """``--format`` with the registry's formats of *kind* as choices."""

@@ -37,7 +37,11 @@ def qa(state: CliState, target: tuple[str, ...], all_docs: bool, fmt: str, outpu
         title = target[0]
         if not svc.has_translation(title):
             click.echo(svc.report([], fmt, title) if fmt not in ("text", "xlsx") else "", nl=False)
-            click.echo(f"{title}: no translation to check (the document has no English)", err=True)
+            if state.library().get(title).lang == "en":
+                click.echo(f"{title}: an English document; there is no Chinese source to check it against "
+                           f"(see 'policyreader claims {title}')", err=True)
+            else:
+                click.echo(f"{title}: no translation to check (the document has no English)", err=True)
             return
         findings = svc.check_doc(title)
     elif len(target) == 2:

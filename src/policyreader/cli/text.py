@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from policyreader.cli.options import CliState, emit, json_option, main, pass_state
+from policyreader.cli.options import CliState, emit, json_option, lang_option, main, pass_state
 
 if TYPE_CHECKING:
     from policyreader.services.engine import SegmentedToken
@@ -17,12 +17,24 @@ if TYPE_CHECKING:
 @main.command()
 @click.argument("file")
 @json_option
+@lang_option
 @pass_state
-def terms(state: CliState, file: str, as_json: bool) -> None:
-    """List glossary terms found in FILE (offsets into its decoded text)."""
+def terms(state: CliState, file: str, as_json: bool, lang: str | None) -> None:
+    """List glossary terms found in FILE (offsets into its decoded text). In English text, the glossary's
+    English renderings, each with its entry, Chinese term and status."""
+    from policyreader.core.coverage import detect_language
+    from policyreader.services.coverage import english_mentions
     from policyreader.services.files import read_user_text
 
     text, _enc = read_user_text(file)
+    if (lang or detect_language(text)) == "en":
+        mentions = english_mentions(state.app.engine, text)
+        if as_json:
+            emit([m.to_json() for m in mentions])
+        else:
+            for n in mentions:
+                click.echo(f"{n.start}\t{n.end}\t{n.text}\t{n.entry}\t{n.term}\t{n.status}")
+        return
     matches = state.app.engine.terms(text)
     if as_json:
         emit([{"start": m.start, "end": m.end, "text": m.text, "entry": m.entry} for m in matches])

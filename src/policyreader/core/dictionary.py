@@ -75,6 +75,23 @@ def numbers_to_marks(pinyin: str) -> str:
     return " ".join(number_syllable_to_marks(s) for s in pinyin.split())
 
 
+_REF = re.compile(r"([^\s\[\]|,;:()/]+)(?:\|([^\s\[\]|,;:()/]+))?\[([A-Za-z:ü]+[1-5]?(?: [A-Za-z:ü]+[1-5]?)*)\]")
+
+
+def _ref(m: re.Match[str]) -> str:
+    word = m.group(2) or m.group(1)  # simplified when CC-CEDICT gives both (traditional|simplified)
+    return f"{word} {numbers_to_marks(m.group(3)).replace(' ', '')}"
+
+
+def readable_definition(definition: str) -> str:
+    """A CC-CEDICT definition as a reader wants it: cross-references in tone marks (``开尔文 kāiěrwén``, not
+    ``開爾文|开尔文[Kai1 er3 wen2]``) and measure words spelt out (``CL:所[suo3]`` → ``measure word: 所 suǒ``)."""
+    text = definition
+    if text.startswith("CL:"):
+        text = ("measure word: " if "," not in text else "measure words: ") + text[3:].replace(",", ", ")
+    return _REF.sub(_ref, text)
+
+
 def parse_cedict_line(line: str) -> DictEntry | None:
     """Parse one CC-CEDICT line, or return None for comments and malformed lines."""
     if not line or line.startswith("#"):

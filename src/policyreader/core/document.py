@@ -10,7 +10,9 @@ the annotation layer exposes is a code-point offset into that text.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _HEADER_LINE = re.compile(r"^#\s*([A-Z][A-Z /]+):\s*(.*)$")
@@ -93,6 +95,10 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             blocks.append([])
     blocks = [b for b in blocks if b]
     breaks = [(a, b) for block in blocks for a, b in zip(block, block[1:], strict=False)]
+    # a wrapped line is about as long as the others; a short one ("Reply from … · 22 points") is a line of
+    # its own even when the next begins in lower case
+    lengths = sorted(len(line) for block in blocks for line in block)
+    typical = lengths[(len(lengths) * 9) // 10] if lengths else 0  # the width text was wrapped at, if it was
     mid = sum(1 for a, b in breaks if not _line_ends_unit(a) and not _STRUCTURE.match(b))
     wrapped = len(blocks) > 1 and mid >= 3 and mid >= 0.5 * len(breaks)
     out: list[str] = []
@@ -100,7 +106,8 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         para = block[0]
         for line in block[1:]:
             joins = not _STRUCTURE.match(line) and not para.startswith("#") and (
-                wrapped or (not _line_ends_unit(para) and _is_latin(line[0]) and line[0].islower()))
+                wrapped or (not _line_ends_unit(para) and _is_latin(line[0]) and line[0].islower()
+                            and len(para) >= 0.8 * typical))
             if joins:
                 latin = _is_latin(para[-1]) or para[-1] in ",;:)\"'" or _is_latin(line[0])
                 para = para[:-1] + line if para.endswith("-") and _is_latin(line[0]) else \
@@ -226,3 +233,43 @@ def article_label(text: str) -> str:
     """The article marker a paragraph starts with (``第十二条``), or ""."""
     m = _ARTICLE.match(text)
     return m.group(0) if m else ""
+
+
+def word_at(text: str, ends: Sequence[int], offset: int) -> tuple[int, int]:
+    """The segmented word of *text* that holds *offset*, as [start, end), from the cached token end offsets
+    (jieba's words with glossary terms kept whole): what a double-click selects and a lookup looks up."""
+    i = bisect.bisect_right(ends, offset)
+    if not ends or i >= len(ends) or not (0 <= offset < len(text)):
+        return offset, offset
+    start, end = (ends[i - 1] if i else 0), ends[i]
+    while start < end and text[start].isspace():  # a line break between two segments' paragraphs
+        start += 1
+    return start, end
+
+
+_PUNCT = set("，。、；：！？（）《》“”‘’…—·")
+
+
+def next_word(text: str, ends: Sequence[int], offset: int, forward: bool) -> int | None:
+    """Where the next (or previous) word after the one at *offset* starts; None past either end.
+    Punctuation and line breaks are stepped over, as in Pleco."""
+    def is_word(a: int, b: int) -> bool:
+        piece = text[a:b].strip()
+        return a < b and bool(piece) and not set(piece) <= _PUNCT
+
+    start, end = word_at(text, ends, offset)
+    if forward:
+        pos = max(end, offset + 1)
+        while pos < len(text):
+            a, b = word_at(text, ends, pos)
+            if is_word(a, b):
+                return a
+            pos = max(b, pos + 1)
+        return None
+    pos = min(start, offset)
+    while pos > 0:
+        a, b = word_at(text, ends, pos - 1)
+        if is_word(a, b):
+            return a
+        pos = a if a < pos else pos - 1
+    return None

@@ -9,6 +9,7 @@ English renders only one term (see :func:`claim_renderings`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -57,6 +58,8 @@ def stem(word: str) -> str:
     merely start with another word keep their own stem ("creditor" is not "credit"). Derivational
     suffixes are left alone ("regulation" is not "regulate"): they often change the meaning.
     """
+    if len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
+        word = word[:-1]  # the plural of an acronym: MOUs, NGOs
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -149,8 +152,10 @@ class EnglishText:
             if i < 0:
                 return out
             j = i + len(key)
-            if i in self._starts and j in self._ends and not any(i < b < j for b in self._breaks):
-                out.append((self._starts[i], self._ends[j]))
+            if i in self._starts and j in self._ends:
+                k = bisect.bisect_right(self._breaks, i)  # the first phrase break after i (breaks are sorted)
+                if k == len(self._breaks) or self._breaks[k] >= j:
+                    out.append((self._starts[i], self._ends[j]))
             i += 1
 
 

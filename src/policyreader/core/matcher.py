@@ -118,3 +118,19 @@ class GlossaryMatcher:
 
     def find_all_forms(self, texts: Iterable[str]) -> list[list[TermMatch]]:
         return [self.find(t) for t in texts]
+
+
+def with_nested(zh: str, links: Iterable[tuple[int, int, str]], forms: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """A segment's links and the terms nested inside them, in text order: 社会信用体系建设 is linked as itself,
+    and 社会信用体系 (and 社会信用, 信用) occur inside it. Concordance and "where a term occurs" count these,
+    since a reader looking for 社会信用体系 wants it wherever it is written."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, eid in links:
+        out.append((start, end, eid))
+        span = zh[start:end]
+        for i in range(len(span)):
+            for j in range(i + 1, len(span) + 1):
+                inner = forms.get(span[i:j])
+                if inner is not None and (i, j) != (0, len(span)) and inner != eid:
+                    out.append((start + i, start + j, inner))
+    return sorted(out)

@@ -77,6 +77,14 @@ class Side(StrEnum):
 SIDES = (Side.ZH, Side.EN)
 
 
+class Language(StrEnum):
+    """The language of a library document: a Chinese source (with or without its translation), or an
+    English text read against the glossary (news, blogs, forum posts about the terms)."""
+
+    ZH = "zh"
+    EN = "en"
+
+
 def now() -> str:
     """The current time as stored everywhere: UTC, ISO 8601, to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -96,6 +104,9 @@ class SegmentRow:
     tokens: list[int] = field(default_factory=list)  # token boundaries (end offsets) in zh
     terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entry id) in zh
     en_terms: list[tuple[int, int, str]] = field(default_factory=list)  # renderings found in en
+    # glossary terms written inside a longer linked term (社会信用体系 in 社会信用体系建设), as the library's
+    # term index holds them; the library computes them when it stores the segment
+    nested: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,7 @@ class DocumentListing:
     title: str
     title_en: str
     translation_status: str
+    lang: str = Language.ZH
 
 
 @dataclass
@@ -124,6 +136,7 @@ class DocumentRow:
     bundled: bool = False
     imported_at: str = ""
     updated_at: str = ""
+    lang: str = Language.ZH  # an English document keeps its text on the English side (segments' ``en``)
 
 
 @dataclass(frozen=True)

@@ -34,10 +34,12 @@ class Kind(StrEnum):
     QA_REPORT = "qa-report"      # terminology QA findings
     CONCORDANCE = "concordance"  # keyword-in-context lines
     BIBLIOGRAPHY = "bibliography"  # the glossary's sources, for reference managers
+    CLAIMS = "claims"            # the claims summary of an English document
 
 
 KIND_LABEL = {Kind.DOCUMENT: "Documents", Kind.TERMBASE: "Termbases", Kind.ANNOTATIONS: "Annotations",
-              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances", Kind.BIBLIOGRAPHY: "Bibliographies"}
+              Kind.QA_REPORT: "QA reports", Kind.CONCORDANCE: "Concordances", Kind.BIBLIOGRAPHY: "Bibliographies",
+              Kind.CLAIMS: "Claims summaries"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def _load(ref: str) -> Callable[..., Any]:
 
 
 D, T, A, Q, C, B = Kind.DOCUMENT, Kind.TERMBASE, Kind.ANNOTATIONS, Kind.QA_REPORT, Kind.CONCORDANCE, Kind.BIBLIOGRAPHY
+S = Kind.CLAIMS
 
 FORMATS: tuple[Format, ...] = (
     # documents in; out, the library's aligned documents: English text, a bilingual Word table, TMX
@@ -127,6 +130,10 @@ FORMATS: tuple[Format, ...] = (
     # the glossary's bibliography
     Format("bibtex", B, "BibTeX", (".bib",), writer="bibliography:render_bibtex"),
     Format("csl-json", B, "CSL JSON (Zotero, citeproc)", (".json",), writer="bibliography:render_csl_json"),
+    # claims summaries of English documents
+    Format("md", S, "Markdown", (".md",), writer="claims:render_claims_markdown"),
+    Format("html", S, "HTML", (".html",), writer="claims:render_claims_html"),
+    Format("json", S, "JSON", (".json",), writer="claims:render_claims_json"),
 )
 
 

@@ -1,4 +1,5 @@
-"""Dialogs: importing a document (with an optional translation) and reading a full glossary entry."""
+"""Dialogs: importing a document (a Chinese source with an optional translation, or an English document)
+and reading a full glossary entry."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from policyreader.gui.qt import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,10 +23,13 @@ from policyreader.gui.qt import (
 )
 
 FILE_FILTER = "Documents (*.txt *.md *.html *.htm *.docx *.pdf *.tmx);;All files (*)"
+#: the language choices of an import: detected from the text, or said by the user
+LANGUAGES = (("Detect from the text", ""), ("Chinese source", "zh"),
+             ("English document (coverage read against the glossary)", "en"))
 
 
 class ImportDialog(QDialog):
-    """Choose a source file, an optional translation file and an optional title."""
+    """Choose a document, an optional translation file, an optional title and the document's language."""
 
     def __init__(self, parent: QWidget | None = None, source: str = "", translation: str = ""):
         super().__init__(parent)
@@ -34,10 +39,15 @@ class ImportDialog(QDialog):
         self.translation.setPlaceholderText("optional: the English translation, to align")
         self.title = QLineEdit(self)
         self.title.setPlaceholderText("optional: taken from the file")
+        self.language = QComboBox(self)
+        self.language.setObjectName("importLanguage")
+        for label, value in LANGUAGES:
+            self.language.addItem(label, value)
         form = QFormLayout()
-        form.addRow("Chinese source:", self._with_browse(self.source))
+        form.addRow("Document:", self._with_browse(self.source))
         form.addRow("Translation:", self._with_browse(self.translation))
         form.addRow("Title:", self.title)
+        form.addRow("Language:", self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -68,10 +78,12 @@ class ImportDialog(QDialog):
     def _validate(self) -> None:
         self.ok_button.setEnabled(Path(self.source.text().strip()).is_file())
 
-    def values(self) -> tuple[str, str | None, str | None]:
+    def values(self) -> tuple[str, str | None, str | None, str | None]:
+        """Source, translation, title and language (``None`` where the user left it to the file)."""
         tr = self.translation.text().strip()
         title = self.title.text().strip()
-        return self.source.text().strip(), tr or None, title or None
+        lang = self.language.currentData()
+        return self.source.text().strip(), tr or None, title or None, str(lang) if lang else None
 
 
 class EntryBrowser(QTextBrowser):

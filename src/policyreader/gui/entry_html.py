@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from policyreader.core.dictionary import readable_definition
 from policyreader.core.model import Status
 from policyreader.core.pinyin import marks_to_numbers
 
@@ -76,6 +77,12 @@ def glossary_popup_html(entry: dict[str, Any], colours: dict[int, str] | None = 
     return "".join(html)
 
 
+def note_html(note: str) -> str:
+    """Your annotation's note at the top of the popup, as plain text (never markup from user input)."""
+    text = escape(note.strip()).replace("\n", "<br>")
+    return (f"<div style='background:#fff4c2;color:#333;padding:4px;margin-bottom:6px'><b>Your note:</b> {text}</div>")
+
+
 def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dict[int, str] | None = None,
                           show_traditional: bool = True) -> str:
     """The popup for a non-glossary word: every CC-CEDICT reading of the longest word at the point."""
@@ -84,9 +91,9 @@ def dictionary_popup_html(word: str, entries: list[dict[str, Any]], colours: dic
         head = f'<span style="font-size:16pt;font-weight:600">{escape(e["simplified"])}</span>'
         if show_traditional and e["traditional"] != e["simplified"]:
             head += f' <span style="font-size:13pt;color:#888">{escape(e["traditional"])}</span>'
-        defs = "; ".join(escape(d) for d in e["definitions"][:8])
-        parts.append(f"<div>{head} &nbsp; <span style='font-size:12pt'>{tone_coloured(e['pinyin'], colours)}"
-                     f"</span></div><div style='margin-bottom:4px'>{defs}</div>")
+        defs = "; ".join(escape(readable_definition(d)) for d in e["definitions"][:8])
+        parts.append(f"<div>{head} &nbsp; <span style='font-size:12pt;white-space:nowrap'>"
+                     f"{tone_coloured(e['pinyin'], colours)}</span></div><div style='margin-bottom:4px'>{defs}</div>")
     if not parts:
         parts.append(f"<div>{escape(word)}: not in CC-CEDICT</div>")
     parts.append("<div style='color:#888;font-size:8pt'>CC-CEDICT (CC BY-SA 4.0)</div>")

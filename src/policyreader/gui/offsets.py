@@ -42,3 +42,4 @@ class SpanMark:
     start: int
     end: int
     colour: QColor
+    note: str = ""  # shown, as plain text, when the pointer rests on the span

@@ -3,8 +3,10 @@
 The document is a QTextDocument holding one table: a row per segment (side by side), two rows per
 segment (interleaved), or Chinese only. Rows keep the two languages aligned and scroll together
 because they are one view. Glossary terms are highlighted from the links cached in SQLite when the
-document is built — nothing is segmented on paint. Offsets inside ``core`` are code points; Qt counts
-UTF-16 units; the conversion happens at this boundary, in ``gui/offsets.py``.
+document is built — nothing is segmented on paint. An English document (coverage read against the
+glossary) has one column, its English, each rendering coloured by its status for the entry it renders.
+Offsets inside ``core`` are code points; Qt counts UTF-16 units; the conversion happens at this boundary,
+in ``gui/offsets.py``.
 """
 
 from __future__ import annotations
@@ -37,17 +39,20 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
+from policyreader.gui.reader_marks import Highlights
+from policyreader.gui.reader_words import WordNavigation
 
 LAYOUTS = ("side", "interleaved", "zh")
 
 
-class ReaderView(QTextEdit):
+class ReaderView(WordNavigation, Highlights, QTextEdit):
     """Shows one document's aligned segments; emits where the pointer is for lookups."""
 
     #: segment index, side ("zh"/"en"), code-point offset in that segment side, global position
     pointerMoved = Signal(int, str, int, QPoint)
     pointerLeft = Signal()
     clicked = Signal(int, str, int, QPoint)
+    wordStepped = Signal(int, str, int)  # Ctrl+Left/Right put the caret on the word at (segment, side, offset)
     segmentHovered = Signal(int)
     documentBuilt = Signal(str)  # every segment of the document is in the view
 
@@ -71,6 +76,8 @@ class ReaderView(QTextEdit):
         self._cell_starts: list[int] = []
         self._cell_lengths: list[int] = []
         self._entry_lookup: Callable[[str], GlossaryEntry | None] = lambda _id: None
+        self._rendering_status: Callable[[str, str], str | None] = lambda _id, _text: None
+        self.english_only = False  # an English document: its English side is the text
         self._hover_segment = -1
         self._marks: list[SpanMark] = []
         self._find_selection: list[QTextEdit.ExtraSelection] = []
@@ -103,10 +110,17 @@ class ReaderView(QTextEdit):
     def set_entry_lookup(self, fn: Callable[[str], GlossaryEntry | None]) -> None:
         self._entry_lookup = fn
 
-    def set_document(self, doc_id: str, segments: list[SegmentRow], at_segment: int = 0) -> None:
-        """Show a document; the view opens at *at_segment* as soon as that part is built."""
+    def set_rendering_status(self, fn: Callable[[str, str], str | None]) -> None:
+        """How an English document's renderings are coloured: (entry id, text as written) → its status."""
+        self._rendering_status = fn
+
+    def set_document(self, doc_id: str, segments: list[SegmentRow], at_segment: int = 0,
+                     english: bool = False) -> None:
+        """Show a document (*english*: an English document); the view opens at *at_segment* as soon as
+        that part is built."""
         self.doc_id = doc_id
         self.segments = segments
+        self.english_only = english
         self.rebuild(at_segment)
 
     @property
@@ -164,8 +178,7 @@ class ReaderView(QTextEdit):
         fmt.setCellSpacing(0)
         fmt.setMargin(0)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        english = any(s.en for s in self.segments)
-        if self.layout_mode == "side" and english:
+        if self._columns() == 2:
             fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 50)] * 2)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
         return fmt
@@ -173,6 +186,8 @@ class ReaderView(QTextEdit):
     def _columns(self) -> int:
         """Side by side has two columns, unless the document has no English at all: then the Chinese
         gets the full width instead of an empty right half."""
+        if self.english_only:
+            return 1
         return 2 if self.layout_mode == "side" and any(s.en for s in self.segments) else 1
 
     def _build_step(self) -> None:
@@ -210,7 +225,9 @@ class ReaderView(QTextEdit):
 
     def _build_row(self, cursor: QTextCursor, seg: SegmentRow, cols: int) -> None:
         i = seg_index = self._built
-        if self.layout_mode == "interleaved":
+        if self.english_only:
+            places, rows = [("en", 0, 0)], 1
+        elif self.layout_mode == "interleaved":
             places = [("zh", 0, 0), ("en", 1, 0)]
             rows = 2
         elif self.layout_mode == "side" and cols == 2:
@@ -227,7 +244,7 @@ class ReaderView(QTextEdit):
                     cell.setFormat(f)
         for side, row, col in places:
             c = table.cellAt(row, col).firstCursorPosition()
-            if side == "en" and self.layout_mode == "interleaved":
+            if side == "en" and self.layout_mode == "interleaved" and not self.english_only:
                 indented = QTextBlockFormat(self._block_format)
                 indented.setLeftMargin(28)
                 c.setBlockFormat(indented)
@@ -245,7 +262,7 @@ class ReaderView(QTextEdit):
 
     def _insert_side(self, cursor: QTextCursor, seg: SegmentRow, side: str, text: str) -> None:
         base = QTextCharFormat()
-        if side == "en" and self.layout_mode == "interleaved":
+        if side == "en" and self.layout_mode == "interleaved" and not self.english_only:
             # set the translation apart from the source it follows
             muted = QColor(self.palette().color(self.foregroundRole()))
             muted.setAlpha(190)
@@ -261,14 +278,17 @@ class ReaderView(QTextEdit):
                 continue
             if start > pos:
                 cursor.insertText(text[pos:start], base)
-            cursor.insertText(text[start:end], self._term_format(base, entry_id))
+            cursor.insertText(text[start:end], self._term_format(base, entry_id, text[start:end]))
             pos = end
         if pos < len(text):
             cursor.insertText(text[pos:], base)
 
-    def _term_format(self, base: QTextCharFormat, entry_id: str) -> QTextCharFormat:
-        entry = self._entry_lookup(entry_id)
-        category = theme.entry_category(entry) if entry else "settled"
+    def _term_format(self, base: QTextCharFormat, entry_id: str, written: str) -> QTextCharFormat:
+        if self.english_only:
+            category = theme.rendering_category(self._rendering_status(entry_id, written))
+        else:
+            entry = self._entry_lookup(entry_id)
+            category = theme.entry_category(entry) if entry else "settled"
         f = QTextCharFormat(base)
         f.setBackground(QBrush(theme.term_colour(category)))
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
@@ -352,7 +372,7 @@ class ReaderView(QTextEdit):
         if not (self._w0 <= segment < self._w1) and 0 <= segment < len(self.segments):
             self.rebuild(segment)  # outside the window: move the window there
             return
-        c = self.cursor_for(segment, side, 0) or self.cursor_for(segment, "zh", 0)
+        c = self.cursor_for(segment, side, 0) or self.cursor_for(segment, "zh", 0) or self.cursor_for(segment, "en", 0)
         if c is None:
             if self._built <= segment < self._w1:
                 self._target = segment
@@ -387,48 +407,6 @@ class ReaderView(QTextEdit):
         return la[0], la[1], la[2], lb[2]
 
     # -- highlights ---------------------------------------------------------------------------
-    def set_marks(self, marks: list[SpanMark]) -> None:
-        self._marks = marks
-        self._apply_extra()
-
-    def set_find_selection(self, cursor: QTextCursor | None) -> None:
-        self._find_selection = []
-        if cursor is not None:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = cursor
-            sel.format.setBackground(QBrush(QColor(255, 200, 0, 160)))
-            self._find_selection = [sel]
-        self._apply_extra()
-
-    def _apply_extra(self) -> None:
-        sels: list[QTextEdit.ExtraSelection] = []
-        if self._hover_segment >= 0:
-            for side in ("zh", "en"):
-                ref = self._cells_by_seg.get((self._hover_segment, side))
-                if ref is None or not ref.text:
-                    continue
-                c = self.cursor_for(self._hover_segment, side, 0, len(ref.text))
-                if c is not None:
-                    sel = QTextEdit.ExtraSelection()
-                    sel.cursor = c
-                    sel.format.setBackground(QBrush(theme.hover_colour()))
-                    sels.append(sel)
-        for m in self._marks:
-            c = self.cursor_for(m.segment, m.side, m.start, m.end)
-            if c is not None:
-                sel = QTextEdit.ExtraSelection()
-                sel.cursor = c
-                sel.format.setBackground(QBrush(m.colour))
-                sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                sels.append(sel)
-        self.setExtraSelections(sels + self._find_selection)
-
-    def set_hover_segment(self, segment: int) -> None:
-        if segment != self._hover_segment:
-            self._hover_segment = segment
-            self._apply_extra()
-            self.segmentHovered.emit(segment)
-
     # -- events -------------------------------------------------------------------------------
     def mouseMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().mouseMoveEvent(event)

@@ -14,14 +14,17 @@ from typing import Any
 from policyreader.core.errors import UserError
 from policyreader.core.model import SegmentRow
 from policyreader.gui.annotations import AnnotationsPane
+from policyreader.gui.claims_pane import ClaimsPane
 from policyreader.gui.controllers.alignment import AlignmentController
 from policyreader.gui.controllers.annotations import AnnotationController
+from policyreader.gui.controllers.coverage import CoverageController
 from policyreader.gui.controllers.glossary import GlossaryController
 from policyreader.gui.controllers.library import LibraryController
 from policyreader.gui.controllers.lookup import LookupController
 from policyreader.gui.controllers.qa import QAController
 from policyreader.gui.controllers.reading import SPACINGS, ReadingController
 from policyreader.gui.controllers.search import SearchController
+from policyreader.gui.controllers.settings import SettingsController
 from policyreader.gui.dialogs import EntryBrowser
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
@@ -83,12 +86,15 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryController(self)
         self.qa = QAController(self)
         self.alignment = AlignmentController(self)
+        self.coverage = CoverageController(self)
         self._build_menus()
         self._build_busy_indicator()
         self.reader.set_entry_lookup(lambda eid: self.ctx.engine.glossary.entries.get(eid))
+        self.reader.set_rendering_status(self._rendering_status)
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
+        self.prefs = SettingsController(self)  # after the View menu's flags: Preferences override them
         self.statusBar().showMessage("Starting…")
         self.library.start_up()
 
@@ -149,12 +155,15 @@ class MainWindow(QMainWindow):
         self.qa_dock = self._dock("QA", self.qa_pane, right)
         self.review_pane = ReviewPane(self)
         self.review_dock = self._dock("Review alignment", self.review_pane, right)
+        self.claims_pane = ClaimsPane(self)
+        self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
         self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
-        for dock in (self.search_dock, self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
+        right_docks = (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock, self.claims_dock)
+        for dock in (self.search_dock, *right_docks):
             dock.hide()
-        for dock in (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock):
+        for dock in right_docks:
             self.tabifyDockWidget(self.search_dock, dock)
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
@@ -200,16 +209,25 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         self.search_action = self._action(edit, "&Search library…", self.search.show_search, "Ctrl+Shift+F")
         self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup.lookup_at_cursor, "Ctrl+D")
+        edit.addSeparator()
+        pref = self._action(edit, "&Preferences…", lambda: self.prefs.show_preferences(),
+                            QKeySequence.StandardKey.Preferences)
+        pref.setMenuRole(QAction.MenuRole.PreferencesRole)
+        if pref.shortcut().isEmpty():  # Linux and Windows define no standard key: Ctrl+, as in most apps
+            pref.setShortcut(QKeySequence("Ctrl+,"))
 
         gmenu = mb.addMenu("&Glossary")
         self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
         self._action(gmenu, "&Browse glossary", gl.show_browser, "Ctrl+G")
-        self._action(gmenu, "&Concordance of the term at the cursor", gl.concordance_at_cursor, "Ctrl+Shift+C")
+        self.concordance_action = self._action(gmenu, "&Concordance of the term at the cursor",
+                                               gl.concordance_at_cursor, "Ctrl+Shift+C")
         self.cite_action = self._action(gmenu, "Copy c&itation of the entry", gl.copy_citation,
                                         name="actionCopyCitation")
         self.entry_browser.extra_actions = [self.cite_action]
         gmenu.addSeparator()
         self.qa_action = self._action(gmenu, "Check translation (&QA)", self.qa.run, "F7")
+        self.claims_action = self._action(gmenu, "C&laims summary of this document", self.coverage.show_claims,
+                                          "Ctrl+Shift+L")
         amenu = mb.addMenu("&Alignment")
         self._action(amenu, "&Merge segment with the next", al.merge, "Ctrl+Shift+M")
         self._action(amenu, "&Split segment at the cursor", al.split, "Ctrl+Shift+S")
@@ -245,8 +263,14 @@ class MainWindow(QMainWindow):
         self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
-                     self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock):
+                     self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock,
+                     self.claims_dock):
             view.addAction(dock.toggleViewAction())
+
+        help_menu = mb.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: self.prefs.show_shortcuts(), "Ctrl+/")
+        about = self._action(help_menu, "&About PolicyReader", lambda: self.prefs.show_about())
+        about.setMenuRole(QAction.MenuRole.AboutRole)
 
         tb = self.addToolBar("Main")
         tb.setObjectName("mainToolbar")
@@ -294,6 +318,11 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.library.rebuild_recent()
 
+    def _rendering_status(self, entry_id: str, written: str) -> str | None:
+        """The status of a rendering in an English document, for its colour."""
+        reading = self.ctx.engine.english_linker.reading(entry_id, written)
+        return reading.status if reading else None
+
     def _save_view_flags(self) -> None:
         self.settings.setValue("popup/toneColours", self.tone_action.isChecked())
         self.settings.setValue("popup/traditional", self.trad_action.isChecked())
@@ -317,16 +346,29 @@ class MainWindow(QMainWindow):
             self.search.close_find()
 
     def _reader_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
+        """The reader's context menu. A right-click on a word with nothing selected selects that word first,
+        so Copy, Annotate, Add term and Search apply to what the user pointed at."""
         reader = self.reader
-        if reader.textCursor().hasSelection():
-            menu.addAction(self.annotate_action)
-            menu.addAction(self.add_term_action)
-            menu.addSeparator()
-        if reader.locate(reader.cursorForPosition(pos)) is not None:
-            if not reader.textCursor().hasSelection():
-                reader.setTextCursor(reader.cursorForPosition(pos))
-            menu.addAction(self.lookup_action)
+        loc = reader.locate(reader.cursorForPosition(pos))
+        if loc is not None and not reader.textCursor().hasSelection():
+            seg, side, off = loc
+            start, end = reader.word_span(seg, off) if side == "zh" else (off, off)
+            reader.setTextCursor(reader.cursor_for(seg, side, start, end) or reader.cursorForPosition(pos))
+        selected = reader.textCursor().selectedText().strip()
+        menu = QMenu(self)
+        menu.setObjectName("readerMenu")
+        copy = menu.addAction("&Copy", reader.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(bool(selected))
+        menu.addAction(self.lookup_action)
+        menu.addSeparator()
+        for act in (self.annotate_action, self.add_term_action):
+            menu.addAction(act)
+        menu.addAction(self.concordance_action)
+        search = menu.addAction(f"Search the library for “{selected[:20]}”" if selected else "Search the library",
+                                lambda: self.search.run_search(selected))
+        search.setEnabled(bool(selected))
+        if loc is not None:
             menu.addSeparator()
             menu.addAction("Merge with the next segment", self.alignment.merge)
             menu.addAction("Split segment here", self.alignment.split)

@@ -8,6 +8,7 @@ from typing import Any
 
 from policyreader.core.alignment import Link, needs_review
 from policyreader.core.errors import UserError
+from policyreader.core.model import Language
 from policyreader.services.library import Library
 from policyreader.storage.schema import write_transaction
 
@@ -48,6 +49,8 @@ class AlignmentEditor:
         self.library.changes.record(documents=[doc])
 
     def pairs(self, doc: str) -> list[tuple[str, str]]:
+        if self.library.get(doc).lang == Language.EN:
+            raise UserError(f"{doc} is an English document: it has no alignment to correct")
         self.library.get(doc)
         return [(s.zh, s.en) for s in self.library.repo.segments(doc)]
 

@@ -1,5 +1,6 @@
 """Turning aligned paragraphs into library segments: tokens, glossary links and English renderings found.
-Also the aligner, which uses the glossary as anchors.
+Also the aligner, which uses the glossary as anchors. An English document's paragraphs become segments
+with their text on the English side and the glossary renderings the English linker finds in it.
 
 One pass of the matcher and of jieba runs over a whole document, then results are cut back to each
 segment, so importing costs little more than segmenting.
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from policyreader.core.alignment import Link
 from policyreader.core.cjk import has_han
 from policyreader.core.document import join_side, outline_kind
-from policyreader.core.model import SegmentRow
+from policyreader.core.model import Language, SegmentRow
 from policyreader.core.sentence_align import SentenceAligner, english_stems
 from policyreader.services.engine import TextEngine
 from policyreader.storage.library import LibraryRepository
@@ -106,6 +107,26 @@ class DocumentAnalyser:
                 terms=seg_matches, en_terms=self._en_terms(en, {e for _a, _b, e in seg_matches})))
         return segments
 
+    def english_links(self, paragraphs: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """The renderings in each paragraph of an English document, as (start, end, entry id): one pass of
+        the English linker over the whole text (a rendering never crosses a line break)."""
+        whole, spans = join_side(list(paragraphs))
+        hits = self.engine.english_linker.link(whole)
+        out: list[list[tuple[int, int, str]]] = [[] for _ in spans]
+        i = 0
+        for n, (start, end) in enumerate(spans):
+            while i < len(hits) and hits[i].start < end:
+                out[n].append((hits[i].start - start, hits[i].end - start, hits[i].entry))
+                i += 1
+        return out
+
+    def build_english_segments(self, paragraphs: Sequence[str], levels: Sequence[int]) -> list[SegmentRow]:
+        """Segments of an English document: one per paragraph, its glossary renderings linked."""
+        links = self.english_links(paragraphs)
+        return [SegmentRow(idx=i, zh="", en=text, level=level, kind="title" if level == 1 else "", link="0-1",
+                           en_terms=found)
+                for i, (text, level, found) in enumerate(zip(paragraphs, levels, links, strict=True))]
+
     def relink(self, doc_ids: Sequence[str] | None = None) -> int:
         """Recompute the cached glossary links of documents after the glossary changed (no re-segmentation).
 
@@ -113,11 +134,14 @@ class DocumentAnalyser:
         """
         changed = 0
         for doc_id in doc_ids if doc_ids is not None else [d.id for d in self.repo.documents()]:
+            doc, segments = self.repo.get(doc_id), self.repo.segments(doc_id)
+            english = self.english_links([s.en for s in segments]) if doc and doc.lang == Language.EN else None
             updates = []
-            for s in self.repo.segments(doc_id):
+            for n, s in enumerate(segments):
                 terms = [(m.start, m.end, m.entry) for m in self.engine.terms(s.zh)]
-                en_terms = self._en_terms(s.en, {t[2] for t in terms})
-                if terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]:
+                en_terms = english[n] if english is not None else self._en_terms(s.en, {t[2] for t in terms})
+                if (terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]
+                        or (self.repo.nested(s.zh, terms) if terms else []) != [tuple(t) for t in s.nested]):
                     updates.append((s.idx, terms, en_terms))
             self.repo.update_links(doc_id, updates)
             changed += len(updates)

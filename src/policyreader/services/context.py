@@ -19,6 +19,7 @@ from policyreader.services.paths import AppPaths, resolve_paths
 if TYPE_CHECKING:
     from policyreader.services.alignment_edit import AlignmentEditor
     from policyreader.services.annotations import AnnotationService
+    from policyreader.services.coverage import CoverageService
     from policyreader.services.exports import DocumentExporter
     from policyreader.services.glossary_exchange import GlossaryExchange
     from policyreader.services.library import Library
@@ -91,6 +92,12 @@ class AppContext:
         from policyreader.services.alignment_edit import AlignmentEditor
 
         return AlignmentEditor(self.library)
+
+    @cached_property
+    def coverage(self) -> CoverageService:
+        from policyreader.services.coverage import CoverageService
+
+        return CoverageService(self.library)
 
     @cached_property
     def search(self) -> LibrarySearch:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 import sqlite_utils
 
+from policyreader.core.coverage import EnglishLinker
 from policyreader.core.errors import UserError
 from policyreader.core.glossary import (
     Glossary,
@@ -121,6 +122,11 @@ class TextEngine:
         return GlossaryMatcher.for_glossary(self.glossary)
 
     @cached_property
+    def english_linker(self) -> EnglishLinker:
+        """Finds the glossary's English renderings in English documents."""
+        return EnglishLinker(self.glossary.entries, self.glossary.by_form())
+
+    @cached_property
     def segmenter(self) -> Segmenter:
         return Segmenter(self.paths.cache_dir, self.matcher.forms.keys())
 
@@ -142,13 +148,13 @@ class TextEngine:
         """Re-read user entries and rebuild everything that depends on the glossary."""
         if extra_entries is not None:
             self._extra = list(extra_entries)
-        for name in ("glossary", "matcher", "_pinyin_by_form"):
+        for name in ("glossary", "matcher", "english_linker", "_pinyin_by_form"):
             self.__dict__.pop(name, None)
         self.glossary_version += 1
         if "segmenter" in self.__dict__:
             self.segmenter.add_words(self.matcher.forms.keys())
 
-    _SHARED = ("bundled_glossary", "glossary", "matcher", "segmenter", "_pinyin_by_form")
+    _SHARED = ("bundled_glossary", "glossary", "matcher", "english_linker", "segmenter", "_pinyin_by_form")
 
     def fork(self) -> TextEngine:
         """An engine for another thread: its own database connection, the same glossary and segmenter."""

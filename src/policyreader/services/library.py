@@ -20,9 +20,11 @@ from typing import Any
 from policyreader.core.alignment import Link, apply_overrides
 from policyreader.core.bilingual import BilingualFormatError, parse_aligned
 from policyreader.core.cjk import has_han
+from policyreader.core.coverage import detect_language, short_title
 from policyreader.core.document import build_outline, join_side, parse_source
 from policyreader.core.errors import UserError
-from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, TranslationStatus
+from policyreader.core.matcher import with_nested
+from policyreader.core.model import DocumentListing, DocumentRow, Language, SegmentRow, TranslationStatus
 from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
 from policyreader.services.changes import ChangeLog
@@ -32,6 +34,8 @@ from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 BUNDLED_META_KEY = "bundled_corpus"
+TERM_INDEX_META, TERM_INDEX_PENDING = "term_index", "links only"  # set by migration m009
+_LANGUAGE_NAME: dict[str, str] = {Language.ZH: "a Chinese document", Language.EN: "an English document"}
 
 
 @dataclass
@@ -51,10 +55,13 @@ class ImportResult:
     replaced: bool = False
     encoding: str = ""
     report: dict[str, Any] = field(default_factory=dict)
+    lang: str = Language.ZH
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title, "segments": self.segments,
                                "aligned": self.aligned, "duplicate": self.duplicate}
+        if self.lang != Language.ZH:
+            out["lang"] = self.lang
         if self.replaced:
             out["replaced"] = True
         if self.encoding:
@@ -90,6 +97,7 @@ class PreparedImport:
     segments: list[SegmentRow]
     title: str
     status: str
+    lang: str = Language.ZH
 
     @property
     def aligned(self) -> int:
@@ -106,10 +114,20 @@ class Library:
     def __init__(self, engine: TextEngine, changes: ChangeLog | None = None):
         self.engine = engine
         self.repo = LibraryRepository(engine.db)
+        self.repo.nested = self.nested_terms
+        self._forms: tuple[int, dict[str, str]] = (-1, {})
         self.overrides = AlignmentOverrideRepository(engine.db)
         self.analyser = DocumentAnalyser(engine, self.repo)
         self.changes = changes or ChangeLog()
         self._replace_hooks: list[ReplaceHook] = []
+
+    def nested_terms(self, zh: str, links: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Glossary terms written inside the segment's links (社会信用体系 in 社会信用体系建设): the term index
+        holds them with the links, so a concordance finds a term wherever it is written."""
+        if self._forms[0] != self.engine.glossary_version:
+            self._forms = (self.engine.glossary_version, self.engine.matcher.forms)
+        own = set(links)
+        return [t for t in with_nested(zh, links, self._forms[1]) if t not in own]
 
     def on_replace(self, hook: ReplaceHook) -> None:
         """Run *hook* inside every replacement transaction (the application context wires this once)."""
@@ -141,7 +159,11 @@ class Library:
         return h.hexdigest()
 
     def ensure_bundled(self, progress: Callable[[int, int, str], bool] | None = None) -> bool:
-        """Import (or refresh) the bundled corpus when the data dir has not got this version of it."""
+        """Import (or refresh) the bundled corpus when the data dir has not got this version of it (and
+        complete the term index of a library that an older version wrote)."""
+        if get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING:
+            self.relink()  # adds the terms nested in links, which migration m009 could not know
+            set_meta(self.repo.db, TERM_INDEX_META, "complete")
         if not self.needs_bundled():
             return False
         fp = self.corpus_fingerprint()
@@ -155,8 +177,10 @@ class Library:
         return True
 
     def needs_bundled(self) -> bool:
-        """True when this data directory has not got this version of the bundled corpus."""
-        return get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+        """True when this data directory has not got this version of the bundled corpus (or its term
+        index is to be completed)."""
+        return (get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+                or get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING)
 
     def manifest(self) -> list[dict[str, Any]]:
         path = self.engine.paths.corpus_dir / "manifest.toml"
@@ -206,16 +230,19 @@ class Library:
         return read_document(path)
 
     def import_path(self, path: str | Path, translation: str | Path | None = None, title: str | None = None,
-                    replace: str | None = None, cancelled: Callable[[], bool] | None = None) -> ImportResult:
+                    replace: str | None = None, cancelled: Callable[[], bool] | None = None,
+                    lang: str | None = None) -> ImportResult:
         """Import a file (and optionally its translation) into the library, in one transaction.
 
-        *cancelled* is polled between steps; when it returns True nothing is written.
+        *lang* says whether the file is a Chinese source (``zh``) or an English document (``en``); by
+        default a file without a translation is English when it reads as English. *cancelled* is polled
+        between steps; when it returns True nothing is written.
         """
         def check() -> None:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
-        prepared = self._prepare(path, translation, title, replace, check)
+        prepared = self._prepare(path, translation, title, replace, check, lang)
         if isinstance(prepared, ImportResult):
             return prepared
         if replace is None:
@@ -223,18 +250,20 @@ class Library:
         return self._replace(prepared, replace, title)
 
     def prepare(self, path: str | Path) -> PreparedImport | ImportResult:
-        """Read and analyse a file for a new document, writing nothing: what ``store`` adds, or (as an
-        ``ImportResult``) the document already in the library with this content."""
-        return self._prepare(path, None, None, None, lambda: None)
+        """Read and analyse a file for a new document (its language as it reads), writing nothing: what
+        ``store`` adds, or (as an ``ImportResult``) the document already in the library with this content."""
+        return self._prepare(path, None, None, None, lambda: None, None)
 
     def _prepare(self, path: str | Path, translation: str | Path | None, title: str | None, replace: str | None,
-                 check: Callable[[], None]) -> PreparedImport | ImportResult:
+                 check: Callable[[], None], lang: str | None) -> PreparedImport | ImportResult:
         src = self.read_file(Path(path))
         check()
         zh = [p.text for p in src.paragraphs]
         levels = [p.level for p in src.paragraphs]
         if not zh:
             raise UserError(f"{path}: no text found to import")
+        if self._language(path, zh, lang, translation is not None or src.translation is not None) == Language.EN:
+            return self._prepare_english(path, src, title, replace, check)
         en: list[str] = []
         links: list[Link]
         if translation is not None:
@@ -269,22 +298,26 @@ class Library:
         doc_title = title or src.metadata.get("title") or src.metadata.get("document") or zh[0][:40]
         status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
                   else TranslationStatus.PARTIAL)
-        return PreparedImport(Path(path), src, chash, segments, doc_title, status)
+        return PreparedImport(Path(path), src, chash, segments, doc_title, status, Language.ZH)
 
     def _replace(self, prepared: PreparedImport, replace: str, title: str | None) -> ImportResult:
-        src, chash, segments = prepared.src, prepared.chash, prepared.segments
+        src, chash, segments, lang = prepared.src, prepared.chash, prepared.segments, prepared.lang
         old = self.repo.get(replace)
         if old is None:
             raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+        if old.lang != lang:
+            raise UserError(f"{prepared.path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
+                            f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was replaced)")
         same = self.repo.find_by_hash(chash)
         if same is not None and same.id != replace:
             raise UserError(f"{prepared.path}: this content is already in the library as {same.id} ({same.title}); "
                             "nothing was replaced")
         doc = DocumentRow(old.id, title or old.title, old.title_en, str(prepared.path), src.format,
-                          src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status, old.bundled)
+                          src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status, old.bundled,
+                          lang=lang)
         report = self.replace_content(doc, segments)
         return ImportResult(doc.id, doc.title, len(segments), prepared.aligned, replaced=True,
-                            encoding=src.encoding or "", report=report)
+                            encoding=src.encoding or "", report=report, lang=lang)
 
     def store(self, prepared: PreparedImport) -> ImportResult:
         """Add a prepared document in one write transaction."""
@@ -300,15 +333,40 @@ class Library:
             return self._duplicate(existing, src)
         doc_id = self.repo.unused_id(slugify(prepared.title, path.stem))
         doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
-                          dict(src.metadata), prepared.status, False)
+                          dict(src.metadata), prepared.status, False, lang=prepared.lang)
         self.repo.add(doc, prepared.segments)
         self.changes.record(library=True, documents=[doc_id])
         return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
-                            encoding=src.encoding or "")
+                            encoding=src.encoding or "", lang=prepared.lang)
+
+    @staticmethod
+    def _language(path: str | Path, paragraphs: Sequence[str], lang: str | None, translated: bool) -> Language:
+        """The language a file is imported as: *lang* if given, else what its text reads as. A file that
+        comes with a translation is a Chinese source."""
+        if lang is not None:
+            if lang not in tuple(Language):
+                raise UserError(f"--lang {lang}: choose zh (a Chinese source) or en (an English document)")
+            if lang == Language.EN and translated:
+                raise UserError(f"{path}: an English document has no translation to align; import the Chinese "
+                                "source with its translation, or the English on its own with --lang en")
+            return Language(lang)
+        return Language.ZH if translated else detect_language("\n".join(paragraphs))
+
+    def _prepare_english(self, path: str | Path, src: ImportedDocument, title: str | None, replace: str | None,
+                         check: Callable[[], None]) -> PreparedImport | ImportResult:
+        """An English document: its paragraphs on the English side, the glossary's renderings linked."""
+        paragraphs = [p.text for p in src.paragraphs]
+        chash = content_hash([], paragraphs)
+        if replace is None and (existing := self.repo.find_by_hash(chash)) is not None:
+            return self._duplicate(existing, src)
+        segments = self.analyser.build_english_segments(paragraphs, [p.level for p in src.paragraphs])
+        check()
+        doc_title = title or src.metadata.get("title") or short_title(paragraphs[0])
+        return PreparedImport(Path(path), src, chash, segments, doc_title, TranslationStatus.NONE, Language.EN)
 
     def _duplicate(self, existing: DocumentRow, src: ImportedDocument) -> ImportResult:
         return ImportResult(existing.id, existing.title, self.repo.segment_count(existing.id), 0, duplicate=True,
-                            encoding=src.encoding or "")
+                            encoding=src.encoding or "", lang=existing.lang)
 
     def replace_content(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
         """Replace a document's segments in one transaction; replace hooks (annotation re-anchoring) run
@@ -363,6 +421,10 @@ class Library:
 
     @staticmethod
     def outline_of(segs: Sequence[SegmentRow]) -> list[dict[str, Any]]:
-        """Chapters, sections, articles and items of a document's segments."""
+        """Chapters, sections, articles and items of a document's segments; an English document's headings."""
+        if segs and not any(s.zh for s in segs):
+            return [{"kind": "title" if s.level == 1 else "section", "segment": s.idx, "depth": min(s.level - 1, 2),
+                     "label": s.en if len(s.en) <= 48 else s.en[:48].rsplit(" ", 1)[0] + " …"}
+                    for s in segs if s.level]
         items = build_outline([s.zh for s in segs], [s.level for s in segs])
         return [{"kind": i.kind, "label": i.label, "segment": i.segment_index, "depth": i.depth} for i in items]

@@ -124,8 +124,9 @@ class GlossaryWorkbench:
         raise UserError(f"{term!r} is not a glossary entry id or term (try 'policyreader glossary search')")
 
     def concordance(self, term: str, doc: str | None = None) -> list[ConcordanceLine]:
-        """Every linked occurrence of the entry across the library, as keyword-in-context lines (read from
-        the term index: no segment's links are decoded)."""
+        """Every occurrence of the entry across the library, as keyword-in-context lines: where it is linked,
+        and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设). Read from the
+        term index, which holds both: no segment's links are decoded."""
         entry = self.resolve(term)
         if doc:
             self.library.get(doc)

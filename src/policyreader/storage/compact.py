@@ -2,7 +2,8 @@
 
 Token boundaries are stored as one byte per token (its length; longer tokens as a zero and four bytes),
 and glossary links as JSON lists of integers, three per link (start, end, the entry's key in
-``glossary_keys``), Chinese then English. Both read back into exactly what ``SegmentRow`` holds.
+``glossary_keys``): the Chinese links, the English ones and the terms nested in Chinese links. Both read
+back into exactly what ``SegmentRow`` holds.
 """
 
 from __future__ import annotations
@@ -47,25 +48,28 @@ def decode_tokens(data: bytes | None) -> list[int]:
 Links = list[tuple[int, int, str]]
 
 
-def encode_terms(zh: Links, en: Links, key_of: dict[str, int]) -> str | None:
-    """Both sides' links with entry keys (every entry must be in *key_of*); None when there are none."""
-    if not zh and not en:
+def encode_terms(zh: Links, en: Links, nested: Links, key_of: dict[str, int]) -> str | None:
+    """The links with entry keys (every entry must be in *key_of*); None when there are none."""
+    if not zh and not en and not nested:
         return None
-    return json.dumps([[x for s, e, entry in side for x in (s, e, key_of[entry])] for side in (zh, en)],
+    sides = [zh, en, nested] if nested else [zh, en]
+    return json.dumps([[x for s, e, entry in side for x in (s, e, key_of[entry])] for side in sides],
                       separators=(",", ":"))
 
 
-def decode_terms(data: str | None, entry_of: dict[int, str]) -> tuple[Links, Links]:
+def decode_terms(data: str | None, entry_of: dict[int, str]) -> tuple[Links, Links, Links]:
     if not data:
-        return [], []
-    zh, en = json.loads(data)
-    return ([(zh[i], zh[i + 1], entry_of[zh[i + 2]]) for i in range(0, len(zh), 3)],
-            [(en[i], en[i + 1], entry_of[en[i + 2]]) for i in range(0, len(en), 3)])
+        return [], [], []
+    sides = json.loads(data)
+    zh, en, nested = (sides + [[]])[:3]
+    return tuple([(side[i], side[i + 1], entry_of[side[i + 2]]) for i in range(0, len(side), 3)]  # type: ignore[return-value]
+                 for side in (zh, en, nested))
 
 
-def term_keys(data: str | None) -> list[int]:
-    """The entry keys of a stored row's Chinese links, in order (without decoding the entries)."""
+def occurrence_rows(data: str | None) -> list[tuple[int, int, int]]:
+    """(entry key, start, end) of a stored row's Chinese links and nested terms: its rows in the term index."""
     if not data:
         return []
-    zh = json.loads(data)[0]
-    return zh[2::3]  # type: ignore[no-any-return]
+    sides = json.loads(data)
+    rows = sides[0] + (sides[2] if len(sides) > 2 else [])
+    return [(rows[i + 2], rows[i], rows[i + 1]) for i in range(0, len(rows), 3)]

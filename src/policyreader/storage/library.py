@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import sqlite_utils
 
 from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, now
 from policyreader.storage import search_index
-from policyreader.storage.compact import decode_terms, decode_tokens, encode_terms, encode_tokens, term_keys
+from policyreader.storage.compact import (
+    decode_terms,
+    decode_tokens,
+    encode_terms,
+    encode_tokens,
+    occurrence_rows,
+)
 from policyreader.storage.schema import write_transaction
 
 Links = list[tuple[int, int, str]]
@@ -35,7 +41,7 @@ def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
     return DocumentRow(r["id"], r["title"], r["title_en"] or "", r["source_path"] or "", r["format"] or "",
                        r["encoding"] or "", r["content_hash"] or "", json.loads(r["metadata"] or "{}"),
                        r["translation_status"] or "none", bool(r["bundled"]), r["imported_at"] or "",
-                       r["updated_at"] or "")
+                       r["updated_at"] or "", r.get("lang") or "zh")
 
 
 class LibraryRepository:
@@ -43,6 +49,9 @@ class LibraryRepository:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        # the glossary terms written inside a segment's Chinese links (set by the library, which knows the
+        # glossary's forms): stored with the segment and indexed with its links
+        self.nested: Callable[[str, Links], Links] = lambda _zh, _links: []
         # glossary entry ids and their keys in glossary_keys: a key, once given, never changes
         self._key_of: dict[str, int] = {}
         self._entry_of: dict[int, str] = {}
@@ -68,7 +77,7 @@ class LibraryRepository:
                 self._load_entry_keys()
         return self._key_of
 
-    def _decode_terms(self, data: str | None) -> tuple[Links, Links]:
+    def _decode_terms(self, data: str | None) -> tuple[Links, Links, Links]:
         try:
             return decode_terms(data, self._entry_of)
         except KeyError:  # a key another connection gave since this one last looked
@@ -84,7 +93,7 @@ class LibraryRepository:
     def listing(self) -> list[DocumentListing]:
         """Every document's id, titles and translation status, in library order: what a list shows."""
         return [DocumentListing(*r) for r in self.db.execute(
-            "SELECT id, title, title_en, translation_status FROM documents ORDER BY bundled DESC, title")]
+            "SELECT id, title, title_en, translation_status, lang FROM documents ORDER BY bundled DESC, title")]
 
     def get(self, doc_id: str) -> DocumentRow | None:
         try:
@@ -116,9 +125,9 @@ class LibraryRepository:
         out = []
         for r in self.db.execute("SELECT id, zh, en, level, kind, link, confidence, tokens, terms FROM segments "
                                  "WHERE id >= ? AND id < ? ORDER BY id", [first, first + n]):
-            zh_terms, en_terms = self._decode_terms(r[8])
+            zh_terms, en_terms, nested = self._decode_terms(r[8])
             out.append(SegmentRow(r[0] - first, r[1], r[2] or "", r[3] or 0, r[4] or "", r[5] or "",
-                                  r[6] or 0.0, decode_tokens(r[7]), zh_terms, en_terms))
+                                  r[6] or 0.0, decode_tokens(r[7]), zh_terms, en_terms, nested))
         return out
 
     def count(self) -> int:
@@ -142,17 +151,19 @@ class LibraryRepository:
         if [s.idx for s in segments] != list(range(len(segments))):
             raise ValueError("segments must be numbered 0, 1, 2 … in order")
         first = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
-        key_of = self._keys_for({e for s in segments for links in (s.terms, s.en_terms) for _a, _b, e in links})
+        nested = [self.nested(s.zh, s.terms) if s.terms else [] for s in segments]
+        key_of = self._keys_for({e for s, inner in zip(segments, nested, strict=True)
+                                 for links in (s.terms, s.en_terms, inner) for _a, _b, e in links})
         rows = []
         index: dict[str, list[tuple[int, str]]] = defaultdict(list)
         occurrences: list[tuple[int, int, int, int]] = []
-        for s in segments:
+        for s, inner in zip(segments, nested, strict=True):
             sid = first + s.idx
             rows.append((sid, key, s.zh, s.en, s.level, s.kind, s.link, s.confidence, encode_tokens(s.tokens),
-                         encode_terms(s.terms, s.en_terms, key_of)))
+                         encode_terms(s.terms, s.en_terms, inner, key_of)))
             for table, rowid, body in search_index.rows(sid, s.zh, s.en):
                 index[table].append((rowid, body))
-            occurrences.extend((key_of[e], sid, a, b) for a, b, e in s.terms)
+            occurrences.extend((key_of[e], sid, a, b) for links in (s.terms, inner) for a, b, e in links)
         self.db.conn.executemany("INSERT INTO segments (id, doc, zh, en, level, kind, link, confidence, tokens, "
                                  "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for table, index_rows in index.items():
@@ -161,18 +172,20 @@ class LibraryRepository:
                                  "VALUES (?, ?, ?, ?)", occurrences)
         return first, len(segments)
 
+    def _unindex_terms(self, sid: int, terms: str | None) -> None:
+        self.db.conn.executemany("DELETE FROM term_occurrences WHERE term = ? AND segment = ? AND start = ? "
+                                 "AND end = ?", [(term, sid, a, b) for term, a, b in occurrence_rows(terms)])
+
     def _delete_segments(self, first: int, n: int) -> None:
         """Delete a document's segments and their index entries (a contentless index is told what it held)."""
         index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        occurrences: set[tuple[int, int]] = set()
         for sid, zh, en, terms in self.db.execute("SELECT id, zh, en, terms FROM segments WHERE id >= ? AND id < ?",
-                                                  [first, first + n]):
+                                                  [first, first + n]).fetchall():
             for table, rowid, body in search_index.rows(sid, zh, en or ""):
                 index[table].append((rowid, body))
-            occurrences.update((term, sid) for term in term_keys(terms))
+            self._unindex_terms(sid, terms)
         for table, index_rows in index.items():
             self.db.conn.executemany(f"INSERT INTO {table} ({table}, rowid, body) VALUES ('delete', ?, ?)", index_rows)
-        self.db.conn.executemany("DELETE FROM term_occurrences WHERE term = ? AND segment = ?", sorted(occurrences))
         self.db.execute("DELETE FROM segments WHERE id >= ? AND id < ?", [first, first + n])
 
     def insert(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
@@ -189,12 +202,8 @@ class LibraryRepository:
         stamp = now()
         key = self._next_key()
         first, n = self._write_segments(key, segments)
-        self.db.execute("INSERT INTO documents (id, title, title_en, source_path, format, encoding, content_hash, "
-                        "metadata, translation_status, bundled, imported_at, updated_at, key, first_segment, "
-                        "segment_count) VALUES (:id, :title, :title_en, :source_path, :format, :encoding, "
-                        ":content_hash, :metadata, :translation_status, :bundled, :imported_at, :updated_at, :key, "
-                        ":first_segment, :segment_count)",
-                        {**self._doc_dict(doc, stamp, stamp), "key": key, "first_segment": first, "segment_count": n})
+        row = {**self._doc_dict(doc, stamp, stamp), "key": key, "first_segment": first, "segment_count": n}
+        self.db.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row)
 
     def _next_key(self) -> int:
         return int(self.db.execute("SELECT coalesce(max(key), 0) + 1 FROM documents").fetchone()[0])
@@ -228,16 +237,19 @@ class LibraryRepository:
             span = self._span(doc_id)
             if span is None:
                 return
-            key_of = self._keys_for({e for _i, zh, en in updates for links in (zh, en) for _a, _b, e in links})
             for idx, terms, en_terms in updates:
                 sid = span[1] + idx
-                old = self.db.execute("SELECT terms FROM segments WHERE id = ?", [sid]).fetchone()
-                self.db.conn.executemany("DELETE FROM term_occurrences WHERE term = ? AND segment = ?",
-                                         [(t, sid) for t in dict.fromkeys(term_keys(old[0] if old else None))])
+                old = self.db.execute("SELECT zh, terms FROM segments WHERE id = ?", [sid]).fetchone()
+                if old is None:
+                    continue
+                inner = self.nested(old[0], terms) if terms else []
+                key_of = self._keys_for({e for links in (terms, en_terms, inner) for _a, _b, e in links})
+                self._unindex_terms(sid, old[1])
                 self.db.conn.executemany("INSERT OR IGNORE INTO term_occurrences (term, segment, start, end) "
-                                         "VALUES (?, ?, ?, ?)", [(key_of[e], sid, a, b) for a, b, e in terms])
+                                         "VALUES (?, ?, ?, ?)",
+                                         [(key_of[e], sid, a, b) for links in (terms, inner) for a, b, e in links])
                 self.db.execute("UPDATE segments SET terms = ? WHERE id = ?",
-                                [encode_terms(terms, en_terms, key_of), sid])
+                                [encode_terms(terms, en_terms, inner, key_of), sid])
 
     def set_confidence(self, doc_id: str, idx: int, confidence: float) -> None:
         """Record a segment's alignment confidence (1.0 once a person has checked it)."""
@@ -259,7 +271,7 @@ class LibraryRepository:
                 "format": doc.format, "encoding": doc.encoding, "content_hash": doc.content_hash,
                 "metadata": json.dumps(doc.metadata, ensure_ascii=False),
                 "translation_status": doc.translation_status, "bundled": int(doc.bundled),
-                "imported_at": imported, "updated_at": updated}
+                "imported_at": imported, "updated_at": updated, "lang": doc.lang}
 
     # -- search -------------------------------------------------------------------------------
     def search_candidates(self, lookup: search_index.Lookup,
@@ -298,8 +310,9 @@ class LibraryRepository:
 
     # -- glossary terms -----------------------------------------------------------------------
     def term_occurrences(self, entry: str, doc_id: str | None = None) -> list[Occurrence]:
-        """Every linked occurrence of a glossary entry in the Chinese, in library order (documents as
-        ``documents()`` lists them, then segments, then offsets), from the term index."""
+        """Every occurrence of a glossary entry in the Chinese, linked or nested in a longer linked term, in
+        library order (documents as ``documents()`` lists them, then segments, then offsets), from the
+        term index."""
         if entry not in self._key_of:
             self._load_entry_keys()
         term = self._key_of.get(entry)
@@ -316,7 +329,7 @@ class LibraryRepository:
             args += [span[1], span[1] + span[2]]
         rows = self.db.execute("SELECT s.doc, o.segment, o.start, o.end, s.zh, s.en FROM term_occurrences o "
                                f"JOIN segments s ON s.id = o.segment WHERE {where}", args).fetchall()
-        rows.sort(key=lambda r: (order[r[0]][0], r[1], r[2]))
+        rows.sort(key=lambda r: (order[r[0]][0], r[1], r[2], r[3]))
         out = []
         for key, seg, start, end, zh, en in rows:
             _n, doc, first = order[key]

@@ -96,12 +96,21 @@ def m007_user_qa_checks(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
-def m008_compact_library(db: sqlite_utils.Database) -> None:
+def m008_document_language(db: sqlite_utils.Database) -> None:
+    """Which language a document is in: ``zh`` (a Chinese source, the only kind before) or ``en`` (English
+    coverage read against the glossary, its text on the English side)."""
+    db.table("documents").add_column("lang", str, not_null_default="zh")
+
+
+@MIGRATIONS()
+def m009_compact_library(db: sqlite_utils.Database) -> None:
     """The library at corpus scale (issue 17): each document gets an integer key and a run of consecutive
     segment ids (``first_segment``, ``segment_count``); segments keep tokens and glossary links compactly
-    (``storage/compact.py``); glossary entry ids get keys (``glossary_keys``); every linked occurrence of a
-    term is indexed (``term_occurrences``); the search index holds characters and pairs of characters and
-    the text itself only once (``storage/search_index.py``).
+    (``storage/compact.py``); glossary entry ids get keys (``glossary_keys``); every occurrence of a term,
+    linked or nested in a longer linked term, is indexed (``term_occurrences``; the nested ones are added
+    by the library, which knows the glossary: meta ``term_index`` says they are still missing); the search
+    index holds characters and pairs of characters and the text itself only once
+    (``storage/search_index.py``).
 
     Every segment is carried over as it was: text, structure, alignment, confidence, tokens and links.
     """
@@ -114,7 +123,7 @@ def m008_compact_library(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
     db.execute("CREATE TABLE glossary_keys (key INTEGER PRIMARY KEY, entry TEXT NOT NULL UNIQUE)")
     db.execute("CREATE TABLE term_occurrences (term INTEGER NOT NULL, segment INTEGER NOT NULL, start INTEGER NOT "
-               "NULL, end INTEGER NOT NULL, PRIMARY KEY (term, segment, start)) WITHOUT ROWID")
+               "NULL, end INTEGER NOT NULL, PRIMARY KEY (term, segment, start, end)) WITHOUT ROWID")
     db.execute("CREATE TABLE compact_segments (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, zh TEXT NOT NULL, "
                "en TEXT NOT NULL DEFAULT '', level INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT '', "
                "link TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 1.0, tokens BLOB, terms TEXT)")
@@ -139,13 +148,15 @@ def m008_compact_library(db: sqlite_utils.Database) -> None:
             db.execute("INSERT INTO compact_segments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        [next_id, key, zh, en or "", level or 0, kind or "", link or "",
                         1.0 if confidence is None else confidence, encode_tokens(json.loads(tokens or "[]")),
-                        encode_terms(zh_links, en_links, key_of)])
+                        encode_terms(zh_links, en_links, [], key_of)])
             for table, rowid, body in search_index.rows(next_id, zh, en or ""):
                 db.execute(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", [rowid, body])
             db.conn.executemany("INSERT OR IGNORE INTO term_occurrences VALUES (?, ?, ?, ?)",
                                 [(key_of[e], next_id, a, b) for a, b, e in zh_links])
             next_id += 1
     db.execute("CREATE UNIQUE INDEX documents_key ON documents(key)")
+    if next_id > 1:  # the terms nested in links need the glossary's forms: the library adds them
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('term_index', 'links only')")
     db.execute("DROP TABLE search_index")
     db.execute("DROP TABLE segments")
     db.execute("ALTER TABLE compact_segments RENAME TO segments")

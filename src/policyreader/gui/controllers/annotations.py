@@ -90,7 +90,8 @@ class AnnotationController(Controller):
             for i, (s0, s1) in enumerate(reading.spans(a.side)):
                 lo, hi = max(a.start, s0), min(a.end, s1)
                 if lo < hi:
-                    marks.append(SpanMark(i, a.side, lo - s0, hi - s0, theme.annotation_colour(a.colour)))
+                    marks.append(SpanMark(i, a.side, lo - s0, hi - s0, theme.annotation_colour(a.colour),
+                                          a.note or ", ".join(a.tags) or a.exact))
         return marks
 
     def on_changes(self, changes: Changes) -> None:

@@ -157,7 +157,8 @@ class LibraryController(Controller):
         if dlg.exec():
             self.import_files(*dlg.values())
 
-    def import_files(self, source: str, translation: str | None = None, title: str | None = None) -> None:
+    def import_files(self, source: str, translation: str | None = None, title: str | None = None,
+                     lang: str | None = None) -> None:
         """Import in the background with a cancellable progress dialog; the window stays responsive."""
         w = self.window
         progress = QProgressDialog(f"Importing {Path(source).name}…", "Cancel", 0, 0, w)
@@ -165,13 +166,17 @@ class LibraryController(Controller):
         progress.setMinimumDuration(200)
 
         def job(ctx: AppContext, oc: OpContext) -> ImportResult:
-            return ctx.library.import_path(source, translation, title, cancelled=lambda: oc.token.cancelled)
+            return ctx.library.import_path(source, translation, title, cancelled=lambda: oc.token.cancelled, lang=lang)
 
         def done(result: ImportResult) -> None:
             progress.close()
             w.reading.open(result.id)
-            self.status(f"Already in the library as “{result.title}”" if result.duplicate else
-                        f"Imported “{result.title}”: {result.segments} segments, {result.aligned} aligned", 8000)
+            if result.duplicate:
+                self.status(f"Already in the library as “{result.title}”", 8000)
+            elif result.lang == "en":
+                self.status(f"Imported the English document “{result.title}”: {result.segments} paragraphs", 8000)
+            else:
+                self.status(f"Imported “{result.title}”: {result.segments} segments, {result.aligned} aligned", 8000)
 
         def failed(exc: BaseException) -> None:
             progress.close()

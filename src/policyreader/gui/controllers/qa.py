@@ -41,7 +41,10 @@ class QAController(Controller):
         def show(findings: list[tuple[Finding, bool]] | None) -> None:
             if doc_id != w.reading.doc_id:
                 return
-            if findings is None:
+            if findings is None and w.reading.english:
+                w.qa_pane.set_message("This is an English document: there is no Chinese source to check it against. "
+                                      "Its claims summary (F8) shows the renderings the glossary questions.")
+            elif findings is None:
                 w.qa_pane.set_message("This document has no translation to check.")
             else:
                 w.qa_pane.set_findings(findings)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policyreader.core.document import join_side
-from policyreader.core.model import DocumentRow, SegmentRow
+from policyreader.core.model import DocumentRow, Language, SegmentRow
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.reader import LAYOUTS
 from policyreader.services.changes import Changes
@@ -48,6 +48,11 @@ class ReadingController(Controller):
     def doc_id(self) -> str:
         return self.doc.id if self.doc else ""
 
+    @property
+    def english(self) -> bool:
+        """The open document is an English document (coverage read against the glossary)."""
+        return self.doc is not None and self.doc.lang == Language.EN
+
     # -- opening ------------------------------------------------------------------------------
     def open(self, doc_id: str, segment: int | None = None) -> None:
         """Read the document in the background, then show it (at *segment*, if given)."""
@@ -64,7 +69,8 @@ class ReadingController(Controller):
         self.doc, self.segments = opened.doc, opened.segments
         self._spans = {}
         at = segment if segment is not None else self.saved_position(opened.doc.id)
-        w.reader.set_document(opened.doc.id, opened.segments, at_segment=min(at, max(len(opened.segments) - 1, 0)))
+        w.reader.set_document(opened.doc.id, opened.segments, at_segment=min(at, max(len(opened.segments) - 1, 0)),
+                              english=opened.doc.lang == Language.EN)
         w.outline_pane.set_outline(opened.outline)
         w.library_pane.select(opened.doc.id)
         w.setWindowTitle(f"{opened.doc.title} — PolicyReader")

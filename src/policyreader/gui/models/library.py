@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policyreader.core.model import DocumentListing, TranslationStatus
+from policyreader.core.model import DocumentListing, Language, TranslationStatus
 from policyreader.gui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -17,6 +17,11 @@ from policyreader.gui.qt import (
 
 STATUS_TEXT: dict[str, str] = {TranslationStatus.FULL: "translated", TranslationStatus.PARTIAL: "partial",
                                TranslationStatus.NONE: "Chinese only"}
+ENGLISH_TEXT = "English"  # an English document: coverage read against the glossary
+
+
+def status_text(row: DocumentListing) -> str:
+    return ENGLISH_TEXT if row.lang == Language.EN else STATUS_TEXT.get(row.translation_status, row.translation_status)
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,12 +70,12 @@ class LibraryModel(QAbstractTableModel):
         row = self._rows[self._ids[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 1:
-                return STATUS_TEXT.get(row.translation_status, row.translation_status)
+                return status_text(row)
             return f"{row.title}\n{row.title_en}" if row.title_en else row.title
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.title}\n{row.title_en}\nid: {row.id}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.title} {row.title_en}, {STATUS_TEXT.get(row.translation_status, '')}"
+            return f"{row.title} {row.title_en}, {status_text(row)}"
         if role == ID_ROLE:
             return row.id
         if role == SEARCH_ROLE:
