@@ -99,9 +99,9 @@ def test_a_higher_user_version_is_refused_too(tmp_path: Path) -> None:
 
 def test_a_database_of_the_schema_before_the_compact_library_keeps_its_segments_links_and_search(
         tmp_path: Path) -> None:
-    """schema-m007.db: the fixture document with its annotation and alignment edit, and two bundled laws,
+    """schema-m009.db: the fixture document with its annotation and alignment edit, and two bundled laws,
     written before segments, glossary links and the search index were stored compactly (issue 17)."""
-    data = _copy("schema-m007.db", tmp_path)
+    data = _copy("schema-m009.db", tmp_path)
     with sqlite3.connect(data / DB_FILE) as conn:
         before = conn.execute("SELECT doc_id, idx, zh, en, level, kind, link, confidence, tokens, terms "
                               "FROM segments ORDER BY doc_id, idx").fetchall()
