@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,22 @@ _REJECTED = ("[rejected]", "non-fast-forward", "fetch first", "cannot lock ref",
              "[remote rejected]", "failed to push some refs")
 
 
+@dataclass
+class Attempt:
+    """What one attempt knows between its steps."""
+
+    git: Git
+    settings: TeamSettings
+    report: SyncReport
+    snapshot: dict[str, str]          # the library's items when they were written into the files
+    local: dict[str, str | None]      # those changed since the last sync (None: deleted)
+    tree_c: TeamTree                  # the files after this library's commit
+    tree_m: TeamTree = field(default_factory=TeamTree)  # after the merge
+    conflicts: dict[str, StoredConflict] = field(default_factory=dict)
+    theirs: str = ""
+    head: str = ""
+
+
 class TeamSync:
     """Runs one sync of a library with its team (see the module's docstring for the order of things)."""
 
@@ -72,7 +88,7 @@ class TeamSync:
         settings = self.service.settings()
         with self.service.lock() as fd:
             git = self.service.git((fd,))
-            self._prepare(git, settings)
+            self.prepare(git, settings)
             report = SyncReport(settings.remote)
             for attempt in range(1, MAX_ATTEMPTS + 1):
                 report.attempts = attempt
@@ -82,7 +98,7 @@ class TeamSync:
         raise UserError(f"team: {settings.remote} kept changing during {MAX_ATTEMPTS} attempts to sync; sync again")
 
     # -- the working copy ---------------------------------------------------------------------
-    def _prepare(self, git: Git, s: TeamSettings) -> None:
+    def prepare(self, git: Git, s: TeamSettings) -> None:
         """A working copy that exists (made again if it went missing) and merges as the sync expects."""
         if not (self.workdir / ".git").is_dir():
             tmp = self.workdir.with_name("team.joining")
@@ -118,35 +134,51 @@ class TeamSync:
             git.run("read-tree", "--empty")
         git.run("clean", "-q", "-f", "-d", "-x")
 
-    # -- one attempt --------------------------------------------------------------------------
+    # -- one attempt, step by step ------------------------------------------------------------
     def _once(self, git: Git, s: TeamSettings, report: SyncReport) -> bool:
+        attempt = self.send(git, s, report)
+        self.receive(attempt)
+        self.store(attempt)
+        return self.push(attempt)
+
+    def send(self, git: Git, s: TeamSettings, report: SyncReport) -> Attempt:
+        """Steps 1–2: back at the synced commit, this library's changes written and committed."""
         self._reset(git, s)
         snapshot = self.items.read()
-        tree0 = read_worktree(self.workdir)
         local = self.service.unsent(snapshot)
-        write_changes(self.workdir, tree0, local)
+        write_changes(self.workdir, read_worktree(self.workdir), local)
         git.run("add", "-A", "--", ".")
         if not git.ok("diff", "--cached", "--quiet"):
             git.run("commit", "-q", "-m", _message(s.name, local))
-        tree_c = read_worktree(self.workdir)
-        git.run("fetch", "-q", "origin", network=s.remote)
-        theirs = git.rev(f"refs/remotes/origin/{s.branch}")
-        conflicts = self._merge(git, s, theirs)
-        tree_m = read_worktree(self.workdir)
-        head = git.rev("HEAD")
-        self._import(snapshot, local, tree_c, tree_m, conflicts, head, report)
-        report.commit = head
-        if not head or head == theirs:
+        return Attempt(git, s, report, snapshot, local, read_worktree(self.workdir))
+
+    def receive(self, a: Attempt) -> None:
+        """Step 3: the team's branch fetched and merged (item by item where both sides changed a file)."""
+        a.git.run("fetch", "-q", "origin", network=a.settings.remote)
+        a.theirs = a.git.rev(f"refs/remotes/origin/{a.settings.branch}")
+        a.conflicts = self._merge(a.git, a.settings, a.theirs)
+        a.tree_m = read_worktree(self.workdir)
+        a.head = a.git.rev("HEAD")
+
+    def store(self, a: Attempt) -> None:
+        """Step 4: the merge into the library, and the agreement recorded, in one transaction."""
+        self._import(a.snapshot, a.local, a.tree_c, a.tree_m, a.conflicts, a.head, a.report)
+        a.report.commit = a.head
+
+    def push(self, a: Attempt) -> bool:
+        """Step 5; False when the team pushed meanwhile (then the sync starts again from step 1)."""
+        git, s = a.git, a.settings
+        if not a.head or a.head == a.theirs:
             return True
         proc = git.run("push", "-q", "origin", f"HEAD:refs/heads/{s.branch}", check=False)
         if proc.returncode == 0:
-            report.pushed = True
+            a.report.pushed = True
             return True
         err = proc.stderr.decode("utf-8", "replace")
         if any(sign in err for sign in _REJECTED):
             return False
         git.run("push", "-q", "origin", f"HEAD:refs/heads/{s.branch}", network=s.remote)  # raises, one line
-        report.pushed = True
+        a.report.pushed = True
         return True
 
     def _merge(self, git: Git, s: TeamSettings, theirs: str) -> dict[str, StoredConflict]:
