@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyreader.core.glossary import GlossaryEntry, GlossaryError, Rendering, SourceRef, load_glossary, read_glossary_dir
+from policyreader.core.glossary import (
+    GlossaryEntry,
+    GlossaryError,
+    Rendering,
+    SourceRef,
+    load_glossary,
+    read_glossary_dir,
+)
 from policyreader.core.glossary_toml import entry_from_toml, entry_to_toml
 
 GLOSSARY_DIR = Path(__file__).resolve().parents[2] / "glossary"

@@ -17,6 +17,7 @@ from policyreader.formats.team import (
     entry_text,
     parse_file,
     read_worktree,
+    render_entry,
     write_changes,
 )
 
@@ -33,8 +34,6 @@ def note(ann_id: str, start: int, text: str = "a note", exact: str = "社会信�
 def test_every_bundled_entry_keeps_its_canonical_text_through_a_file() -> None:
     for entry in load_glossary(GLOSSARY_DIR).entries.values():
         text = entry_text(entry, extends=False)
-        from policyreader.formats.team import render_entry
-
         [item] = parse_file(entry_path(entry.id), render_entry(text))
         assert (item.key, item.text) == (f"entry:{entry.id}", text)
 

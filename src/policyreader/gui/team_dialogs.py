@@ -109,8 +109,9 @@ class TeamConflictsDialog(ImportGlossaryDialog):
             if c.kind == "entry":
                 out.append(versions_html(("yours", c.ours), (f"{c.theirs_by}'s", c.theirs)))
             else:
-                out.append("<table border='1' cellpadding='4' cellspacing='0' width='100%'><tr><th>yours</th>"
-                           f"<th>{escape(c.theirs_by)}'s</th></tr><tr><td valign='top'>{annotation_html(c.ours)}</td>"
+                out.append("<table border='1' cellpadding='4' cellspacing='0' width='100%'><tr>"
+                           f"<th align='left'>yours</th><th align='left'>{escape(c.theirs_by)}'s</th></tr><tr>"
+                           f"<td valign='top'>{annotation_html(c.ours)}</td>"
                            f"<td valign='top'>{annotation_html(c.theirs)}</td></tr></table>")
         return "".join(out)
 

@@ -30,7 +30,7 @@ from policyreader.core.model import Annotation, now
 from policyreader.core.team_merge import Conflict
 from policyreader.formats.team import ANNOTATION, ENTRY, split_key
 from policyreader.services.annotations import AnnotationService
-from policyreader.services.git import Git, git_program
+from policyreader.services.git import Git, TeamUnreachable, git_program
 from policyreader.services.library import Library
 from policyreader.services.team_items import SharedItems
 from policyreader.services.workbench import GlossaryWorkbench
@@ -158,6 +158,9 @@ class TeamService:
             raise UserError("team: give the team repository's address (a git URL or a folder)")
         if Path(remote).expanduser().exists():
             remote = str(Path(remote).expanduser().resolve())
+            if not Path(remote).is_dir():
+                raise TeamUnreachable(f"team: cannot reach the team repository {remote}: it is a file, so it does "
+                                      "not appear to be a git repository")
         if self.joined:
             current = self.settings()
             if current.remote != remote:
