@@ -19,7 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policyreader.core.glossary import GlossaryEntry, GlossaryError, entry_from_dict
@@ -95,7 +95,9 @@ def doc_key(content_hash: str, doc_id: str = "") -> str:
 
 def annotation_text(a: Annotation, document: str) -> str:
     """The canonical text of a shared annotation of the document whose team name is *document*."""
-    return _dumps(jsonld_item(replace(a, doc=document)))
+    item = jsonld_item(a)
+    item["target"]["source"] = f"{DOC_PREFIX}{document}#{a.side}"
+    return _dumps(item)
 
 
 def annotation_from_text(text: str) -> Annotation:
@@ -158,16 +160,26 @@ def parse_file(path: str, data: bytes) -> list[TeamItem]:
         raise ValueError(" ".join(str(exc).split())) from None
 
 
-def read_files(files: Iterable[tuple[str, bytes]]) -> TeamTree:
+ParseCache = dict[tuple[str, bytes], list[TeamItem] | str]
+"""Files already parsed, by path and content digest (a sync reads its working copy several times)."""
+
+
+def read_files(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = None) -> TeamTree:
     """A tree from (path, bytes) pairs; files that are not shared files are ignored."""
     tree = TeamTree()
+    cache = {} if cache is None else cache
     for path, data in sorted(files):
         if not is_shared_path(path):
             continue
-        try:
-            items = parse_file(path, data)
-        except ValueError as exc:
-            tree.unreadable[path] = str(exc)
+        key = (path, hashlib.sha256(data).digest())
+        if key not in cache:
+            try:
+                cache[key] = parse_file(path, data)
+            except ValueError as exc:
+                cache[key] = str(exc)
+        items = cache[key]
+        if isinstance(items, str):
+            tree.unreadable[path] = items
             continue
         for it in items:
             # the same item in two files (a document re-imported on one side, the annotation edited on the
@@ -176,14 +188,14 @@ def read_files(files: Iterable[tuple[str, bytes]]) -> TeamTree:
     return tree
 
 
-def read_worktree(root: Path) -> TeamTree:
+def read_worktree(root: Path, cache: ParseCache | None = None) -> TeamTree:
     """The shared items of a working copy."""
     files = []
     for folder, pattern in ((ENTRY_DIR, "*.toml"), (ANNOTATION_DIR, "*.jsonld")):
         for p in sorted((root / folder).glob(pattern)):
             if p.is_file():
                 files.append((f"{folder}/{p.name}", p.read_bytes()))
-    return read_files(files)
+    return read_files(files, cache)
 
 
 def write_file(root: Path, path: str, data: bytes | None) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from policyreader.core.errors import UserError
 from policyreader.core.model import Annotation, now
 from policyreader.core.team_merge import Conflict
-from policyreader.formats.team import ANNOTATION, ENTRY, split_key
+from policyreader.formats.team import ANNOTATION, ENTRY, ParseCache, split_key
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.git import Git, TeamUnreachable, git_program
 from policyreader.services.library import Library
@@ -105,6 +105,7 @@ class TeamService:
         data_dir = library.engine.paths.data_dir
         self.workdir = data_dir / "team"
         self.lock_path = data_dir / "team.lock"
+        self.parsed: ParseCache = {}  # files of the working copy already parsed, kept from one sync to the next
 
     # -- settings -----------------------------------------------------------------------------
     @property

@@ -32,6 +32,7 @@ from policyreader.formats.team import (
     ANNOTATION_DIR,
     ENTRY,
     ENTRY_DIR,
+    ParseCache,
     TeamTree,
     entry_path,
     is_shared_path,
@@ -81,6 +82,9 @@ class TeamSync:
         self.items = service.items
         self.repo = service.repo
         self.workdir = service.workdir
+        self.parsed: ParseCache = service.parsed
+        if len(self.parsed) > 50_000:  # versions of files long gone; a working copy rarely has this many
+            self.parsed.clear()
 
     def run(self) -> SyncReport:
         from policyreader.services.team import SyncReport
@@ -146,18 +150,18 @@ class TeamSync:
         self._reset(git, s)
         snapshot = self.items.read()
         local = self.service.unsent(snapshot)
-        write_changes(self.workdir, read_worktree(self.workdir), local)
+        write_changes(self.workdir, read_worktree(self.workdir, self.parsed), local)
         git.run("add", "-A", "--", ".")
         if not git.ok("diff", "--cached", "--quiet"):
             git.run("commit", "-q", "-m", _message(s.name, local))
-        return Attempt(git, s, report, snapshot, local, read_worktree(self.workdir))
+        return Attempt(git, s, report, snapshot, local, read_worktree(self.workdir, self.parsed))
 
     def receive(self, a: Attempt) -> None:
         """Step 3: the team's branch fetched and merged (item by item where both sides changed a file)."""
         a.git.run("fetch", "-q", "origin", network=a.settings.remote)
         a.theirs = a.git.rev(f"refs/remotes/origin/{a.settings.branch}")
         a.conflicts = self._merge(a.git, a.settings, a.theirs)
-        a.tree_m = read_worktree(self.workdir)
+        a.tree_m = read_worktree(self.workdir, self.parsed)
         a.head = a.git.rev("HEAD")
 
     def store(self, a: Attempt) -> None:
