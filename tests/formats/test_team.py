@@ -77,9 +77,13 @@ def test_an_unreadable_file_is_reported_and_its_items_are_unknown(tmp_path: Path
     (tmp_path / "glossary" / "entries").mkdir(parents=True)
     (tmp_path / "glossary" / "entries" / "broken.toml").write_text("id = 'broken'\nterm = ", encoding="utf-8")
     (tmp_path / "README.md").write_text("# our team glossary\n", encoding="utf-8")  # not ours: ignored
+    secret = tmp_path / "secret.toml"
+    secret.write_text('id = "leak"\nterm = "秘密"\n', encoding="utf-8")
+    (tmp_path / "glossary" / "entries" / "leak.toml").symlink_to(secret)  # a teammate's link to a local file
     tree = read_worktree(tmp_path)
     assert tree.items == {}
-    assert sorted(tree.unreadable) == [f"annotations/{H1}.jsonld", "glossary/entries/broken.toml"]
+    assert sorted(tree.unreadable) == [f"annotations/{H1}.jsonld", "glossary/entries/broken.toml",
+                                       "glossary/entries/leak.toml"]
     assert all("\n" not in why for why in tree.unreadable.values())
 
 

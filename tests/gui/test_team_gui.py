@@ -9,7 +9,7 @@ from pathlib import Path
 
 from policyreader.gui.qt import QLabel
 from policyreader.gui.team_dialogs import JoinTeamDialog, TeamConflictsDialog
-from tests.gui.driving import accept, action_named, trigger, wait_idle
+from tests.gui.driving import accept, action_named, reject, trigger, wait_idle
 from tests.teams import DOC, bare_repository, member, policyreader
 
 
@@ -37,7 +37,7 @@ def test_join_sync_and_settle_a_conflict_in_the_window(window, qtbot, dialogs, c
     assert [a.note for a in window.ctx.annotations.find(DOC)] == ["Bob's note"]
     assert label.isVisible() and label.text().startswith("Team — Last sync: 20")
     assert action_named(window, label.text().removeprefix("Team — ")) is not None  # the menu shows it too
-    assert not action_named(window, "Resolve conflicts…").isEnabled()
+    assert action_named(window, "Resolve conflicts…") is not None  # none waiting: the count shows when some do
 
     # both change the entry; Bob syncs first
     window.ops.run(lambda ctx, _oc: ctx.workbench.edit_entry(entry_id, ["pledge (Alice)"]), label="Editing")
@@ -51,8 +51,14 @@ def test_join_sync_and_settle_a_conflict_in_the_window(window, qtbot, dialogs, c
         combo = dlg.combos[f"entry:{entry_id}"]
         combo.setCurrentIndex(combo.findData("theirs"))
 
-    dialogs.expect(TeamConflictsDialog, accept(choose))
+    dialogs.expect(TeamConflictsDialog, reject)  # not now: both versions stay where they are
     trigger(window, qtbot, action_named(window, "Sync with the team"))
+    qtbot.waitUntil(lambda: not dialogs.expected, timeout=20000)
+    wait_idle(window, qtbot)
+    assert label.text().endswith("1 conflict waiting")
+    assert [r.text for r in window.ctx.engine.glossary.entries[entry_id].renderings][-1] == "pledge (Alice)"
+    dialogs.expect(TeamConflictsDialog, accept(choose))
+    trigger(window, qtbot, action_named(window, "Resolve conflicts (1)…"))
     qtbot.waitUntil(lambda: not dialogs.expected, timeout=20000)
     wait_idle(window, qtbot)
     assert "changed by you and by Bob" in seen["page"]

@@ -26,7 +26,7 @@ from policyreader.core.glossary import GlossaryEntry, GlossaryError, entry_from_
 from policyreader.core.glossary_toml import entry_from_toml, entry_to_toml
 from policyreader.core.model import Annotation
 from policyreader.formats.annotations import DOC_PREFIX, jsonld_item, read_jsonld, to_jsonld
-from policyreader.formats.base import ImportFailure
+from policyreader.formats.base import MAX_BYTES, ImportFailure
 
 ENTRY_DIR = "glossary/entries"
 ANNOTATION_DIR = "annotations"
@@ -189,13 +189,22 @@ def read_files(files: Iterable[tuple[str, bytes]], cache: ParseCache | None = No
 
 
 def read_worktree(root: Path, cache: ParseCache | None = None) -> TeamTree:
-    """The shared items of a working copy."""
+    """The shared items of a working copy. A symbolic link (which could point anywhere on this machine) or
+    a file over the import size limit is not read: it is reported as unreadable."""
     files = []
+    refused: dict[str, str] = {}
     for folder, pattern in ((ENTRY_DIR, "*.toml"), (ANNOTATION_DIR, "*.jsonld")):
         for p in sorted((root / folder).glob(pattern)):
-            if p.is_file():
-                files.append((f"{folder}/{p.name}", p.read_bytes()))
-    return read_files(files, cache)
+            path = f"{folder}/{p.name}"
+            if p.is_symlink():
+                refused[path] = f"{path}: a symbolic link, not a file; ignored"
+            elif p.is_file() and p.stat().st_size > MAX_BYTES:
+                refused[path] = f"{path}: larger than {MAX_BYTES // 2**20} MB; ignored"
+            elif p.is_file():
+                files.append((path, p.read_bytes()))
+    tree = read_files(files, cache)
+    tree.unreadable.update(refused)
+    return tree
 
 
 def write_file(root: Path, path: str, data: bytes | None) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from policyreader.gui.controllers.base import Controller
-from policyreader.gui.qt import QAction, QLabel
+from policyreader.gui.qt import QAction, QLabel, QMessageBox
 from policyreader.gui.team_dialogs import JoinTeamDialog, TeamConflictsDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
@@ -55,7 +55,7 @@ class TeamController(Controller):
         self.label.setVisible(joined)
         if self.last_sync_action is not None and self.resolve_action is not None:
             self.last_sync_action.setText(text or "Not in a team")
-            self.resolve_action.setEnabled(bool(conflicts))
+            self.resolve_action.setText(f"&Resolve conflicts ({conflicts})…" if conflicts else "&Resolve conflicts…")
 
     # -- actions ------------------------------------------------------------------------------
     def join(self) -> None:
@@ -91,9 +91,11 @@ class TeamController(Controller):
 
     def resolve_conflicts(self, conflicts: list[TeamConflict] | None = None) -> None:
         team = self.ctx.team
-        conflicts = team.conflicts() if conflicts is None else conflicts
+        conflicts = (team.conflicts() if team.joined else []) if conflicts is None else conflicts
         if not conflicts:
-            self.status("No conflicts are waiting", 4000)
+            QMessageBox.information(self.window, "PolicyReader", "No conflicts are waiting: every entry and annotation "
+                                    "agrees with the team's as of the last sync." if team.joined else
+                                    "This library has not joined a team (Team → Join a team…).")
             return
         dlg = TeamConflictsDialog(self.window, team.repo.setting("remote"), conflicts)
         if not dlg.exec():
