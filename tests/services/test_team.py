@@ -5,6 +5,7 @@ other lacks waits for it."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,7 +80,8 @@ def test_both_add_entries_and_annotations_and_both_get_everything(alice: AppCont
     placed = next(a for a in bob.annotations.find(DOC) if a.id == a_note.id)
     assert (placed.start, placed.end, placed.exact, placed.tags, placed.status) == (0, 4, a_note.exact, ["title"],
                                                                                     "exact")
-    assert assert_every_commit_is_whole(remote) >= 3
+    # the new working copy found the synced commit: one commit on top of it, no second history to merge
+    assert assert_every_commit_is_whole(remote) == 2
     log = subprocess.run(["git", "--git-dir", str(remote), "log", "--format=%an", "main"], capture_output=True,
                          text=True, check=True).stdout.split()
     assert {"Alice", "Bob"} <= set(log)
@@ -217,6 +219,32 @@ def test_an_edit_made_while_a_sync_runs_is_neither_lost_nor_overwritten(alice: A
     assert renderings(bob, entry.id) == ["my edit during the sync"]
     [conflict] = bob.team.conflicts()
     assert [r.text for r in conflict.theirs.renderings] == ["credit restoration pledge"]
+
+
+def test_the_same_term_added_before_joining_is_merged_or_a_conflict(alice: AppContext, bob: AppContext) -> None:
+    same_a = alice.workbench.add("信用修复承诺", ["credit repair pledge"])
+    same_b = bob.workbench.add("信用修复承诺", ["credit repair pledge"])
+    other_a = alice.workbench.add("失信惩戒备忘录", ["memorandum on punishment"])
+    other_b = bob.workbench.add("失信惩戒备忘录", ["joint punishment memorandum"])
+    assert (same_a.id, other_a.id) == (same_b.id, other_b.id)  # one slug for one term, in every library
+    sync_all(alice)
+    [conflict] = bob.team.sync().conflicts
+    assert (conflict.id, conflict.what) == (other_a.id, "added differently by you and by Alice")
+    assert renderings(bob, same_a.id) == ["credit repair pledge"]
+
+
+def test_a_lost_working_copy_is_made_again_and_nothing_is_sent_twice(alice: AppContext, bob: AppContext,
+                                                                     remote: Path) -> None:
+    alice.workbench.add("信用修复承诺", ["credit repair pledge"])
+    alice.annotations.create(DOC, 0, 4, note="first")
+    sync_all(alice, bob)
+    shutil.rmtree(alice.team.workdir)
+    later = alice.workbench.add("失信惩戒备忘录", ["memorandum on punishment"])
+    report = alice.team.sync()
+    assert report.sent.added == {"entry": [later.id], "annotation": []} and report.received.count == 0
+    sync_all(bob)
+    assert renderings(bob, later.id) == ["memorandum on punishment"]
+    assert assert_every_commit_is_whole(remote) >= 3
 
 
 def test_joining_checks_the_repository(corpus_seed: Path, tmp_path: Path, remote: Path) -> None:

@@ -110,8 +110,10 @@ class TeamSync:
 
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir(parents=True)
-            Git(tmp, keep_fds=git.keep_fds).run("init", "-q")
-            Git(tmp, keep_fds=git.keep_fds).run("remote", "add", "origin", s.remote)
+            fresh = Git(tmp, keep_fds=git.keep_fds)
+            fresh.run("init", "-q")
+            fresh.run("remote", "add", "origin", s.remote)
+            fresh.run("fetch", "-q", "origin", network=s.remote)  # the synced commit, if it was pushed
             shutil.rmtree(self.workdir, ignore_errors=True)
             tmp.rename(self.workdir)
         info = self.workdir / ".git" / "info"
