@@ -193,7 +193,7 @@ def test_an_annotation_of_a_document_the_other_lacks_waits_for_it(alice: AppCont
     assert bob.team.sync().pending == 1  # still waiting, still in the repository
     bob_doc = bob.library.import_path(source).id
     report = bob.team.sync()
-    assert report.pending == 0
+    assert report.pending == 0 and report.received.added["annotation"] == [note.id]
     [placed] = bob.annotations.find(bob_doc)
     assert (placed.id, placed.note, placed.start, placed.status) == (note.id, "on Alice's own document", 0, "exact")
 

@@ -6,8 +6,11 @@ non-interactive environment (no terminal prompts, the C locale, the user's name 
 and settings that keep merges predictable (no rename detection, no line-ending conversion, no signing).
 A call that touches the network fails with :class:`TeamUnreachable`, a one-line :class:`UserError`.
 
-The team lock's file descriptor is handed to every git process, so a git that outlives a killed sync still
-holds the lock, and the next sync waits for it instead of finding its lock files.
+The team lock's file descriptor is handed to every local git process, so a git that outlives a killed
+sync still holds the lock, and the next sync waits for it instead of removing its lock files. Commands
+that talk to the remote do not get it: ssh may leave a shared connection running in the background
+(``ControlPersist``) that would hold the lock for as long; what they write (remote-tracking refs) is
+fetched again by every sync anyway.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +26,7 @@ from policyreader.core.errors import UserError
 
 NETWORK_TIMEOUT = 300.0
 """Seconds a fetch, push or clone may take before it is given up."""
+_NETWORK = ("fetch", "push", "ls-remote", "clone")
 _SETTINGS = ("-c", "core.autocrlf=false", "-c", "core.quotePath=false", "-c", "merge.renames=false",
              "-c", "diff.renames=false", "-c", "commit.gpgsign=false", "-c", "gc.autoDetach=false",
              "-c", "merge.ff=true", "-c", "pull.rebase=false", "-c", "core.hooksPath=/dev/null",
@@ -73,13 +78,15 @@ class Git:
     def run(self, *args: str, check: bool = True, network: str = "", input: bytes | None = None,
             cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
         """Run ``git ARGS``; with *network* (the remote's name for messages) failures are TeamUnreachable."""
+        remote = args[0] in _NETWORK
         try:
             proc = subprocess.run([self.program, *_SETTINGS, *args], cwd=cwd or self.workdir, env=self.env,
                                   input=input, stdin=None if input is not None else subprocess.DEVNULL,
-                                  capture_output=True, pass_fds=self.keep_fds,
-                                  timeout=NETWORK_TIMEOUT if network else None)
+                                  capture_output=True, pass_fds=() if remote else self.keep_fds,
+                                  timeout=NETWORK_TIMEOUT if remote else None)
         except subprocess.TimeoutExpired:
-            raise TeamUnreachable(f"team: {network}: no answer within {NETWORK_TIMEOUT:.0f} s; check the address "
+            where = network or "the team repository"
+            raise TeamUnreachable(f"team: {where}: no answer within {NETWORK_TIMEOUT:.0f} s; check the address "
                                   "and the network, then sync again") from None
         except OSError as exc:
             raise GitFailed(f"team: cannot run git ({exc.strerror or exc})") from None
@@ -89,6 +96,18 @@ class Git:
                 raise TeamUnreachable(f"team: cannot reach the team repository {network}: {why}")
             raise GitFailed(f"team: git {args[0]} failed in {self.workdir}: {why}")
         return proc
+
+    def fetch(self, remote: str) -> None:
+        """``git fetch origin``. A remote-tracking ref locked by a git that a killed sync left running is
+        waited for (a few tries), not reported as an unreachable remote."""
+        for attempt in range(5):
+            proc = self.run("fetch", "-q", "origin", check=False)
+            if proc.returncode == 0:
+                return
+            if b"cannot lock ref" not in proc.stderr and b"Unable to create" not in proc.stderr:
+                break
+            time.sleep(0.2 * (attempt + 1))
+        self.run("fetch", "-q", "origin", network=remote)  # fails again, with its one-line reason
 
     def out(self, *args: str, network: str = "") -> str:
         return self.run(*args, network=network).stdout.decode("utf-8", "replace").strip()

@@ -113,7 +113,7 @@ class TeamSync:
             fresh = Git(tmp, keep_fds=git.keep_fds)
             fresh.run("init", "-q")
             fresh.run("remote", "add", "origin", s.remote)
-            fresh.run("fetch", "-q", "origin", network=s.remote)  # the synced commit, if it was pushed
+            fresh.fetch(s.remote)  # the synced commit, if it was pushed
             shutil.rmtree(self.workdir, ignore_errors=True)
             tmp.rename(self.workdir)
         info = self.workdir / ".git" / "info"
@@ -160,7 +160,7 @@ class TeamSync:
 
     def receive(self, a: Attempt) -> None:
         """Step 3: the team's branch fetched and merged (item by item where both sides changed a file)."""
-        a.git.run("fetch", "-q", "origin", network=a.settings.remote)
+        a.git.fetch(a.settings.remote)
         a.theirs = a.git.rev(f"refs/remotes/origin/{a.settings.branch}")
         a.conflicts = self._merge(a.git, a.settings, a.theirs)
         a.tree_m = read_worktree(self.workdir, self.parsed)
@@ -206,8 +206,8 @@ class TeamSync:
                 _mode, sha, stage = meta.split()
                 stages.setdefault(path, {})[int(stage)] = sha
         if not stages:
-            raise UserError(f"team: git merge failed in {self.workdir}: "
-                            f"{proc.stderr.decode('utf-8', 'replace').strip().splitlines()[-1:]}")
+            why = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["no reason given"])[-1]
+            raise UserError(f"team: git merge failed in {self.workdir}: {why}")
         found: dict[str, StoredConflict] = {}
         for path, blobs in sorted(stages.items()):
             for c in self._merge_file(git, path, blobs):
@@ -271,7 +271,7 @@ class TeamSync:
                     new_states[key] = ItemState(digest(t), digest(d))
                 elif incoming or retry:
                     after = items.apply(key, t)
-                    if incoming and after != PENDING:
+                    if after != PENDING:  # arrived now (or its document did)
                         report.received.note(key, d, t)
                     new_states[key] = ItemState(digest(t), PENDING if after == PENDING else digest(after))
                 elif key in local:
@@ -313,7 +313,7 @@ def remote_changes(git: Git, s: TeamSettings, fetch: bool) -> dict[str, Any]:
     from policyreader.services.team import SideChanges
 
     if fetch:
-        git.run("fetch", "-q", "origin", network=s.remote)
+        git.fetch(s.remote)
     theirs = git.rev(f"refs/remotes/origin/{s.branch}")
     synced = s.synced_commit if s.synced_commit and git.rev(s.synced_commit) else ""
     base = git.out("merge-base", synced, theirs) if synced and theirs and git.ok("merge-base", synced, theirs) else ""
