@@ -102,6 +102,15 @@ def m008_document_language(db: sqlite_utils.Database) -> None:
     db.table("documents").add_column("lang", str, not_null_default="zh")
 
 
+@MIGRATIONS()
+def m009_team_sync(db: sqlite_utils.Database) -> None:
+    """What a team sync agreed on last (a digest per shared item, of the repository's version and of the
+    library's), and the conflicts waiting for the user to choose a version."""
+    db.table("team_items").create({"key": str, "tree": str, "db": str}, pk="key")
+    db.table("team_conflicts").create({"key": str, "base": str, "ours": str, "theirs": str, "theirs_by": str,
+                                       "path": str, "found": str}, pk="key")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 
