@@ -116,6 +116,7 @@ def test_documents_written_in_several_batches_are_whole(empty_data_dir: Path, tm
 
 def test_two_processes_importing_one_folder_store_each_document_once(empty_data_dir: Path, tmp_path: Path) -> None:
     write(tmp_path / "generated", 40, per_folder=40)
+    assert cli(empty_data_dir, "docs")[0] == 0  # the bundled corpus first: this test is about the folder
     env = {**os.environ, "POLICYREADER_DATA_DIR": str(empty_data_dir)}
     cmd = [sys.executable, "-m", "policyreader", "import", str(tmp_path / "generated"), "--json"]
     procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

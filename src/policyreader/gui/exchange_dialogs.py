@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from policyreader.core.glossary import DOMAINS
+from policyreader.core.glossary import DOMAINS, GlossaryEntry
 from policyreader.core.glossary_merge import ImportPreview, conflicts
 from policyreader.gui.qt import (
     QCheckBox,
@@ -93,8 +93,28 @@ class ExportDialog(QDialog):
         return path
 
 
+def entry_html(e: GlossaryEntry | None) -> str:
+    """One version of an entry, as a conflict shows it: renderings with status, notes and dispute."""
+    if e is None:
+        return "<i>deleted</i>"
+    rows = "".join(f"<li>{escape(r.text)} <small>({escape(r.status)})</small></li>" for r in e.renderings)
+    notes = "".join(f"<p><small>{label}: {escape(text)}</small></p>"
+                    for label, text in (("notes", e.notes), ("dispute", e.dispute)) if text)
+    return f"<ul>{rows}</ul>{notes}"
+
+
+def versions_html(*versions: tuple[str, GlossaryEntry | None]) -> str:
+    """Two (or more) versions of one entry side by side: what differs is seen at a glance."""
+    head = "".join(f"<th align='left'>{escape(label)}</th>" for label, _e in versions)
+    cells = "".join(f"<td valign='top'>{entry_html(e)}</td>" for _label, e in versions)
+    return f"<table border='1' cellpadding='4' cellspacing='0' width='100%'><tr>{head}</tr><tr>{cells}</tr></table>"
+
+
 class ImportGlossaryDialog(QDialog):
-    """Shows what a termbase would change (new, changed, conflicting) before anything is written."""
+    """Shows what a termbase would change (new, changed, conflicting) before anything is written; for a
+    conflicting entry, both versions."""
+
+    theirs_label = "in the file"
 
     def __init__(self, parent: QWidget | None, path: str, preview: ImportPreview):
         super().__init__(parent)
@@ -104,13 +124,14 @@ class ImportGlossaryDialog(QDialog):
         self.report.setObjectName("importPreview")
         self.take_conflicts = QCheckBox("Also merge the conflicting entries (adds their renderings)", self)
         self.take_conflicts.setEnabled(bool(preview.conflicting))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(preview.new or preview.changed or preview.conflicting))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        self.layout_ = lay = QVBoxLayout(self)
         lay.addWidget(QLabel(f"From <b>{escape(path)}</b>:", self))
         lay.addWidget(self.report, 1)
         lay.addWidget(self.take_conflicts)
@@ -129,7 +150,8 @@ class ImportGlossaryDialog(QDialog):
         h.append(f"<h3>Changed ({len(p.changed)})</h3>" + (items([n for _o, n in p.changed]) if p.changed
                                                           else "<p>none</p>"))
         h.append(f"<h3>Conflicting ({len(p.conflicting)})</h3>")
-        h.append("<ul>" + "".join(f"<li>{escape(o.term)}: {escape('; '.join(conflicts(o, n)))}</li>"
+        h.append("<ul>" + "".join(f"<li>{escape(o.term)}: {escape('; '.join(conflicts(o, n)) or 'both changed')}"
+                                  f"{versions_html(('in your glossary', o), (self.theirs_label, n))}</li>"
                                   for o, n in p.conflicting) + "</ul>" if p.conflicting else "<p>none</p>")
         h.append(f"<p>{len(p.unchanged)} entries are already in the glossary as they are.</p>")
         return "".join(h)

@@ -25,6 +25,7 @@ from policyreader.gui.controllers.qa import QAController
 from policyreader.gui.controllers.reading import SPACINGS, ReadingController
 from policyreader.gui.controllers.search import SearchController
 from policyreader.gui.controllers.settings import SettingsController
+from policyreader.gui.controllers.team import TeamController
 from policyreader.gui.dialogs import EntryBrowser
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.qa = QAController(self)
         self.alignment = AlignmentController(self)
         self.coverage = CoverageController(self)
+        self.team = TeamController(self)
         self._build_menus()
         self._build_busy_indicator()
         self.reader.set_entry_lookup(lambda eid: self.ctx.engine.glossary.entries.get(eid))
@@ -238,6 +240,12 @@ class MainWindow(QMainWindow):
         self._action(amenu, "&Next segment to review", lambda: al.step(True), "F8")
         self._action(amenu, "&Previous segment to review", lambda: al.step(False), "Shift+F8")
         self._action(amenu, "Alignment &looks right", al.confirm, "Ctrl+Shift+Return")
+        tmenu = mb.addMenu("&Team")
+        self._action(tmenu, "&Join a team…", self.team.join)
+        self._action(tmenu, "&Sync with the team", self.team.sync, "Ctrl+Shift+Y")
+        resolve = self._action(tmenu, "&Resolve conflicts…", self.team.resolve_conflicts)
+        tmenu.addSeparator()
+        self.team.attach(self._action(tmenu, "Last sync", lambda: None, name="actionTeamLastSync"), resolve)
         view = mb.addMenu("&View")
         layout_menu = view.addMenu("&Layout")
         self.layout_group = QActionGroup(self)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from policyreader.services.library import Library
     from policyreader.services.qa import QAService
     from policyreader.services.search import LibrarySearch
+    from policyreader.services.team import TeamService
     from policyreader.services.workbench import GlossaryWorkbench
 
 
@@ -104,3 +105,9 @@ class AppContext:
         from policyreader.services.search import LibrarySearch
 
         return LibrarySearch(self.engine, self.library.repo)
+
+    @cached_property
+    def team(self) -> TeamService:
+        from policyreader.services.team import TeamService
+
+        return TeamService(self.library, self.annotations, self.workbench)

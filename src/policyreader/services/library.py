@@ -34,7 +34,7 @@ from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 BUNDLED_META_KEY = "bundled_corpus"
-TERM_INDEX_META, TERM_INDEX_PENDING = "term_index", "links only"  # set by migration m009
+TERM_INDEX_META, TERM_INDEX_PENDING = "term_index", "links only"  # set by migration m010_compact_library
 _LANGUAGE_NAME: dict[str, str] = {Language.ZH: "a Chinese document", Language.EN: "an English document"}
 
 
@@ -162,7 +162,7 @@ class Library:
         """Import (or refresh) the bundled corpus when the data dir has not got this version of it (and
         complete the term index of a library that an older version wrote)."""
         if get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING:
-            self.relink()  # adds the terms nested in links, which migration m009 could not know
+            self.relink()  # adds the terms nested in links, which the migration to the compact library could not know
             set_meta(self.repo.db, TERM_INDEX_META, "complete")
         if not self.needs_bundled():
             return False

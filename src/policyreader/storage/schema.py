@@ -103,7 +103,16 @@ def m008_document_language(db: sqlite_utils.Database) -> None:
 
 
 @MIGRATIONS()
-def m009_compact_library(db: sqlite_utils.Database) -> None:
+def m009_team_sync(db: sqlite_utils.Database) -> None:
+    """What a team sync agreed on last (a digest per shared item, of the repository's version and of the
+    library's), and the conflicts waiting for the user to choose a version."""
+    db.table("team_items").create({"key": str, "tree": str, "db": str}, pk="key")
+    db.table("team_conflicts").create({"key": str, "base": str, "ours": str, "theirs": str, "theirs_by": str,
+                                       "path": str, "found": str}, pk="key")
+
+
+@MIGRATIONS()
+def m010_compact_library(db: sqlite_utils.Database) -> None:
     """The library at corpus scale (issue 17): each document gets an integer key and a run of consecutive
     segment ids (``first_segment``, ``segment_count``); segments keep tokens and glossary links compactly
     (``storage/compact.py``); glossary entry ids get keys (``glossary_keys``); every occurrence of a term,
