@@ -176,6 +176,17 @@ class Library:
         self.changes.record(library=True)
         return True
 
+    def import_first_bundled(self) -> bool:
+        """In an empty library, import the first bundled document alone (a first start shows it while
+        ``ensure_bundled`` imports the rest); False if the library has documents already."""
+        if self.count():
+            return False
+        manifest = self.manifest()
+        if manifest:
+            self._import_bundled(manifest[0])
+            self.changes.record(library=True)
+        return bool(manifest)
+
     def needs_bundled(self) -> bool:
         """True when this data directory has not got this version of the bundled corpus (or its term
         index is to be completed)."""
