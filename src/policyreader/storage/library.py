@@ -327,11 +327,14 @@ class LibraryRepository:
                 return []
             where += " AND o.segment >= ? AND o.segment < ?"
             args += [span[1], span[1] + span[2]]
-        rows = self.db.execute("SELECT s.doc, o.segment, o.start, o.end, s.zh, s.en FROM term_occurrences o "
-                               f"JOIN segments s ON s.id = o.segment WHERE {where}", args).fetchall()
-        rows.sort(key=lambda r: (order[r[0]][0], r[1], r[2], r[3]))
+        rows = self.db.execute(f"SELECT segment, start, end FROM term_occurrences o WHERE {where}", args).fetchall()
+        texts = {seg: (doc, zh, en) for seg, doc, zh, en in self.db.execute(  # each segment's text read once
+            f"SELECT id, doc, zh, en FROM segments WHERE id IN (SELECT DISTINCT segment FROM term_occurrences o "
+            f"WHERE {where})", args)}
+        rows.sort(key=lambda r: (order[texts[r[0]][0]][0], r[0], r[1], r[2]))
         out = []
-        for key, seg, start, end, zh, en in rows:
+        for seg, start, end in rows:
+            key, zh, en = texts[seg]
             _n, doc, first = order[key]
             out.append((doc, seg - first, start, end, zh, en or ""))
         return out
