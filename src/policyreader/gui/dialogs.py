@@ -16,6 +16,7 @@ from policyreader.gui.qt import (
     QLineEdit,
     QPushButton,
     QTextBrowser,
+    QTextOption,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,7 @@ class EntryBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setObjectName("entryBrowser")
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # "trustworthiness", never "trustworthin/ess"
         self.anchorClicked.connect(self._anchor)
         self.extra_actions: list[Any] = []  # added to the context menu (Copy citation)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from policyreader.core.model import DocumentListing
@@ -17,6 +18,7 @@ from policyreader.gui.qt import (
     QModelIndex,
     QPushButton,
     Qt,
+    QTimer,
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -60,6 +62,17 @@ class LibraryPane(QWidget):
         self.filter.textChanged.connect(self.proxy.set_text)
         self.view.activated.connect(self._activate)
         self.view.clicked.connect(self._activate)
+        # arrow keys in the list open the selected document, once the key has rested a moment
+        self._selecting = False
+        self._key_timer = QTimer(self)
+        self._key_timer.setSingleShot(True)
+        self._key_timer.setInterval(250)
+        self._key_timer.timeout.connect(lambda: self._activate(self.view.currentIndex()))
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.view.hasFocus() and not self._selecting:
+            self._key_timer.start()
 
     def _activate(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)
@@ -86,7 +99,9 @@ class LibraryPane(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
+            self._selecting = True  # the window says which document is open: nothing to open again
             self.view.setCurrentIndex(index)
+            self._selecting = False
             self.view.scrollTo(index)
 
 
@@ -101,6 +116,7 @@ class OutlinePane(QTreeWidget):
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt skip measuring every row of a long outline
         self.itemClicked.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        self._starts: list[tuple[int, QTreeWidgetItem]] = []  # (segment, item) in reading order
         self.itemActivated.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
 
     def set_outline(self, items: list[dict[str, Any]]) -> None:
@@ -108,6 +124,7 @@ class OutlinePane(QTreeWidget):
         law with thousands of articles well inside a frame."""
         self.clear()
         top: list[QTreeWidgetItem] = []
+        starts: list[tuple[int, QTreeWidgetItem]] = []
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for it in items:
             if it["kind"] == "item":
@@ -116,6 +133,7 @@ class OutlinePane(QTreeWidget):
                 stack.pop()
             node = QTreeWidgetItem(stack[-1][1], [it["label"]]) if stack else QTreeWidgetItem([it["label"]])
             node.setData(0, Qt.ItemDataRole.UserRole, it["segment"])
+            starts.append((int(it["segment"]), node))
             if not stack:
                 top.append(node)
             if it["kind"] in ("chapter", "section", "title"):
@@ -123,6 +141,19 @@ class OutlinePane(QTreeWidget):
                 stack.append((it["depth"], node))
         self.addTopLevelItems(top)
         self.expandAll()
+        self._starts = sorted(starts, key=lambda x: x[0])
+
+    def follow(self, segment: int) -> None:
+        """Mark the chapter or article the reader is in (the last one starting at or before *segment*)."""
+        i = bisect.bisect_right([s for s, _n in self._starts], segment) - 1
+        if i < 0 or self.hasFocus():
+            return
+        node = self._starts[i][1]
+        if self.currentItem() is not node:
+            self.blockSignals(True)
+            self.setCurrentItem(node)
+            self.blockSignals(False)
+            self.scrollToItem(node)
 
 
 class SearchPane(QWidget):

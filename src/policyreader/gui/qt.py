@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTableFormat,
     QUndoCommand,
     QUndoStack,
@@ -83,6 +84,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -132,6 +134,7 @@ __all__ = [
     "QTextFormat",
     "QTextFrameFormat",
     "QTextLength",
+    "QTextOption",
     "QTextTableFormat",
     "QUndoCommand",
     "QUndoStack",
@@ -166,6 +169,7 @@ __all__ = [
     "QTreeView",
     "QTreeWidget",
     "QTreeWidgetItem",
+    "QTreeWidgetItemIterator",
     "QVBoxLayout",
     "QWidget",
 ]

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock("Review alignment", self.review_pane, right)
         self.claims_pane = ClaimsPane(self)
         self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
-        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
+        self._fit_docks(1400)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
         right_docks = (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock, self.claims_dock)
@@ -309,6 +309,18 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
+
+    def _fit_docks(self, width: int) -> None:
+        """Dock widths that leave the reader room: on a small screen (1024 px) the side panes share what the
+        reader does not need, instead of squeezing it to a column of a few words."""
+        left, right = (330, 420) if width >= 1400 else (max(200, width // 5), max(240, width // 4))
+        self.resizeDocks([self.library_dock, self.search_dock], [left, right], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        if (old < 1400) != (new < 1400) or old <= 0:
+            self._fit_docks(new)
 
     # -- settings -----------------------------------------------------------------------------
     def _load_settings(self) -> None:
