@@ -124,5 +124,5 @@ def find_fonts(search_dirs: list[Path], wanted: tuple[WantedFont, ...] = FONTS) 
                 raise MissingFont(
                     f"no font file for {font.role} ({' or '.join(font.names)}) in {', '.join(map(str, search_dirs))}: "
                     f"on Debian/Ubuntu install fonts-noto-cjk; elsewhere download Noto Sans CJK SC "
-                    f"(github.com/notofonts/noto-cjk) and name its folder in {FONT_DIRS_VARIABLE}")
+                    f"(github.com/googlefonts/noto-cjk) and name its folder in {FONT_DIRS_VARIABLE}")
     return found
