@@ -121,7 +121,7 @@ class Checks:
     def run(self, *args: str, expect: int | tuple[int, ...] = 0,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """Run the bundled program with a clean environment; record which CLI command it exercised."""
-        words = [a for a in args[:3]]
+        words = list(args[:3])
         for k in range(len(words), 0, -1):
             if " ".join(words[:k]) in self.commands:
                 self.ran.add(" ".join(words[:k]))
