@@ -2,7 +2,8 @@
 
 jieba's module-level tokenizer shares a cache file in the temp directory and is not safe when
 ``add_word`` and ``cut`` race across threads. We own a private ``jieba.Tokenizer`` whose cache lives in
-the app's cache directory, guard it with a lock, and expose a ``warm_up`` that the GUI calls off its
+the app's cache directory (seeded from the prebuilt cache the self-contained app ships, so that a first
+start loads it instead of building it), guard it with a lock, and expose a ``warm_up`` that the GUI calls off its
 main thread. Glossary forms are force-added so they come out whole; forms jieba would still split
 (punctuation inside the term, such as 双随机、一公开) are merged afterwards from the matcher's spans.
 Offsets are Python code points.
@@ -11,12 +12,16 @@ Offsets are Python code points.
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
+
+from policyreader.core.resources import JIEBA_CACHE
 
 
 class Token(NamedTuple):
@@ -30,7 +35,11 @@ class Token(NamedTuple):
 class Segmenter:
     """A thread-safe wrapper around a private ``jieba.Tokenizer``."""
 
-    def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = ()):
+    CACHE_FILE = JIEBA_CACHE
+
+    def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = (), prebuilt_cache: Path | None = None):
+        """*prebuilt_cache*: a jieba cache built for the same jieba and Python, copied into *cache_dir*
+        when that has none yet (the self-contained app ships one)."""
         import jieba  # imported here so that starting the GUI does not wait for it
 
         jieba.setLogLevel(logging.WARNING)
@@ -38,7 +47,15 @@ class Segmenter:
         if cache_dir is not None:
             cache_dir.mkdir(parents=True, exist_ok=True)
             self._tokenizer.tmp_dir = str(cache_dir)
-            self._tokenizer.cache_file = "jieba.policyreader.cache"
+            self._tokenizer.cache_file = self.CACHE_FILE
+            cache = cache_dir / self.CACHE_FILE
+            if prebuilt_cache is not None and not cache.exists():
+                tmp = cache.with_name(f"{cache.name}.{os.getpid()}.seeding")
+                try:  # copied then renamed, so a reader never sees half a cache
+                    shutil.copyfile(prebuilt_cache, tmp)
+                    tmp.replace(cache)
+                except OSError:
+                    tmp.unlink(missing_ok=True)  # jieba builds its own cache instead
         self._lock = threading.RLock()
         self._pending: list[str] = list(words)
         self._ready = False

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from policyreader.gui.qt import QApplication
+from policyreader.core.resources import ICON_PNG, shipped
+from policyreader.gui.qt import QApplication, QIcon
+from policyreader.gui.theme import register_shipped_fonts
 from policyreader.services.paths import AppPaths
 
 
@@ -16,6 +18,11 @@ def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | Non
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PolicyReader")
     app.setOrganizationName("PolicyReader")
+    QApplication.setDesktopFileName("policyreader")  # the .desktop file `make dist` ships (Wayland matches on it)
+    icon = shipped(ICON_PNG)
+    if icon is not None:
+        QApplication.setWindowIcon(QIcon(str(icon)))
+    register_shipped_fonts()
     window = MainWindow(paths)
     window.show()
     if open_file:

@@ -30,6 +30,7 @@ from policyreader.core.glossary import (
 from policyreader.core.glossary_merge import extend_entry
 from policyreader.core.matcher import GlossaryMatcher, TermMatch
 from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
+from policyreader.core.resources import CEDICT_DATABASE, JIEBA_CACHE, shipped
 from policyreader.core.segmenter import Segmenter, Token
 from policyreader.services.paths import AppPaths, resolve_paths
 from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
@@ -125,7 +126,7 @@ class TextEngine:
 
     @cached_property
     def segmenter(self) -> Segmenter:
-        return Segmenter(self.paths.cache_dir, self.matcher.forms.keys())
+        return Segmenter(self.paths.cache_dir, self.matcher.forms.keys(), shipped(JIEBA_CACHE))
 
     @cached_property
     def _pinyin_by_form(self) -> dict[str, str]:
@@ -138,7 +139,7 @@ class TextEngine:
 
     @cached_property
     def dictionary(self) -> DictionaryRepository:
-        ensure_cedict(self.db)
+        ensure_cedict(self.db, prebuilt=shipped(CEDICT_DATABASE))
         return DictionaryRepository(self.db)
 
     def reload_glossary(self, extra_entries: Iterable[GlossaryEntry] | None = None) -> None:
