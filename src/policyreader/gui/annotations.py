@@ -13,12 +13,14 @@ from policyreader.gui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -48,6 +50,7 @@ class AnnotationDialog(QDialog):
         for name, value in COLOURS.items():
             self.colour.addItem(name, value)
         self.term = QComboBox(self)
+        self.term.setAccessibleName("Filter by glossary term")
         self.term.addItem("— none —", "")
         for e in sorted(entries, key=lambda e: e.pinyin):
             self.term.addItem(f"{e.term}  {e.pinyin}  ({e.id})", e.id)
@@ -65,6 +68,9 @@ class AnnotationDialog(QDialog):
         form.addRow("Why:", self.rationale)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
+        # Enter in the note starts a new line; Ctrl+Enter saves, as in most note editors
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -104,14 +110,18 @@ class AnnotationsPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scope = QComboBox(self)
+        self.scope.setAccessibleName("Show annotations of")
         self.scope.addItem("This document", "doc")
         self.scope.addItem("Whole library", "all")
         self.filter = QLineEdit(self)
+        self.filter.setAccessibleName("Filter annotations by text")
         self.filter.setPlaceholderText("Filter by text…")
         self.filter.setClearButtonEnabled(True)
         self.tag = QComboBox(self)
+        self.tag.setAccessibleName("Filter by tag")
         self.term = QComboBox(self)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Annotations")
         self.list.setObjectName("annotationList")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)

@@ -31,6 +31,7 @@ class ClaimsPane(QWidget):
         self.export_button.setObjectName("claimsExport")
         self.export_button.setEnabled(False)
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Claims summary")
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setObjectName("claimsBrowser")
         self.browser.setOpenExternalLinks(False)

@@ -9,6 +9,7 @@ from policyreader.core.model import DocumentListing
 from policyreader.gui.models.library import ID_ROLE, LibraryFilter, LibraryModel
 from policyreader.gui.qt import (
     QAbstractItemView,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -113,6 +114,7 @@ class OutlinePane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("outlineTree")
+        self.setAccessibleName("Outline")
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt skip measuring every row of a long outline
         self.itemClicked.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
@@ -165,11 +167,13 @@ class SearchPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
+        self.query.setAccessibleName("Search the library")
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText("Search the library (Chinese or English)…")
         self.query.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.results = QListWidget(self)
+        self.results.setAccessibleName("Search results")
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -181,6 +185,16 @@ class SearchPane(QWidget):
         self.query.returnPressed.connect(lambda: self.searchRequested.emit(self.query.text()))
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
+        self.query.installEventFilter(self)  # Down from the query box goes into the results
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:
+        if obj is self.query and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
+                and self.results.count():
+            self.results.setFocus()
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(obj, event)
 
     def _activate(self, item: QListWidgetItem) -> None:
         doc, seg, side = item.data(Qt.ItemDataRole.UserRole)
@@ -201,6 +215,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
+        self.edit.setAccessibleName("Find in document")
         self.edit.setObjectName("findEdit")
         self.edit.setPlaceholderText("Find in document…")
         self.edit.setClearButtonEnabled(True)

@@ -53,6 +53,7 @@ class QAPane(QWidget):
         self.export_button.setObjectName("qaExportButton")
         self.findings: list[tuple[Finding, bool]] = []
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("QA findings")
         self.tree.setObjectName("qaTree")
         self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accept"])
         header = self.tree.header()
@@ -145,6 +146,7 @@ class UserChecksDialog(QDialog):
         self.original = {c.name: c for c in checks}
         self.checks: dict[str, UserCheck] = dict(self.original)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("My checks")
         self.list.setObjectName("userChecksList")
         self.name = QLineEdit(self)
         self.name.setObjectName("userCheckName")

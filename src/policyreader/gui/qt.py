@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
+    QAccessible,
     QAction,
     QActionGroup,
     QBrush,
@@ -51,7 +52,9 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -91,6 +94,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAccessible",
     "QAbstractListModel",
     "QCoreApplication",
     "QLibraryInfo",
@@ -141,6 +145,8 @@ __all__ = [
     "QUndoCommand",
     "QUndoStack",
     "QAbstractItemView",
+    "QAbstractSpinBox",
+    "QAbstractButton",
     "QApplication",
     "QCheckBox",
     "QComboBox",

@@ -67,6 +67,8 @@ class ReaderView(WordNavigation, Highlights, QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("reader")
+        self.setAccessibleName("Reader")
+        self.setAccessibleDescription("The Chinese text and its English translation, segment by segment")
         # a scroll bar that appears once the text outgrows the view narrows it, and Qt then lays out every
         # row again: keep it there from the start
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

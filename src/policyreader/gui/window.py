@@ -160,6 +160,12 @@ class MainWindow(QMainWindow):
         self.claims_pane = ClaimsPane(self)
         self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
         self._fit_docks(1400)
+        # Tab follows reading order: the library (filter, list), the outline, the reader, the side panes
+        self.library_pane.filter.setObjectName("libraryFilter")
+        chain = [self.library_pane.filter, self.library_pane.view, self.outline_pane, self.reader,
+                 self.search_pane.query, self.search_pane.results]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
         right_docks = (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock, self.claims_dock)

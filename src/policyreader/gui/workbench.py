@@ -41,6 +41,7 @@ class GlossaryBrowser(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
+        self.query.setAccessibleName("Search the glossary")
         self.query.setObjectName("glossaryQuery")
         self.query.setPlaceholderText("信用 · xinyong · xin4yong4 · credit …")
         self.query.setClearButtonEnabled(True)
@@ -53,6 +54,7 @@ class GlossaryBrowser(QWidget):
         for s in STATUSES:
             self.status.addItem(f"has {s}", s)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Glossary entries")
         self.list.setObjectName("glossaryList")
         self.count = QLabel(self)
         filters = QHBoxLayout()
@@ -107,6 +109,7 @@ class ConcordancePane(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Concordance lines")
         self.tree.setObjectName("concordanceTree")
         self.tree.setHeaderLabels(["Left", "Term", "Right", "English", "Document"])
         self.tree.setRootIsDecorated(False)
@@ -157,6 +160,7 @@ class AddTermDialog(QDialog):
         self.term.setObjectName("addTermTerm")
         self.pinyin = QLineEdit(pinyin, self)
         self.suggestions = QListWidget(self)
+        self.suggestions.setAccessibleName("Dictionary suggestions")
         self.suggestions.setObjectName("cedictSuggestions")
         self.suggestions.setMaximumHeight(110)
         for s in suggestions:
