@@ -11,6 +11,7 @@ Offsets are Python code points.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -35,10 +36,19 @@ class Segmenter:
 
         jieba.setLogLevel(logging.WARNING)
         self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.cache_file = "jieba.policyreader.cache"
         if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            self._tokenizer.tmp_dir = str(cache_dir)
-            self._tokenizer.cache_file = "jieba.policyreader.cache"
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                usable = os.access(cache_dir, os.W_OK) or (cache_dir / self._tokenizer.cache_file).is_file()
+            except OSError:
+                usable = False
+            if usable:
+                self._tokenizer.tmp_dir = str(cache_dir)
+            else:
+                # No cache folder we may write (HOME is a file, a read-only data directory): jieba keeps its
+                # cache in the system's temporary folder, under a name of our own.
+                self._tokenizer.cache_file = f"jieba.policyreader.{getattr(os, 'getuid', lambda: 0)()}.cache"
         self._lock = threading.RLock()
         self._pending: list[str] = list(words)
         self._ready = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from policyreader.core.errors import one_line
 from policyreader.gui.qt import QApplication
 from policyreader.services.paths import AppPaths
 
@@ -11,12 +12,17 @@ from policyreader.services.paths import AppPaths
 def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | None = None,
             translation: str | None = None) -> int:
     """Create the application and main window; optionally import and open a file; run the event loop."""
+    from policyreader.gui.recovery import LibraryUnavailable
     from policyreader.gui.window import MainWindow
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PolicyReader")
     app.setOrganizationName("PolicyReader")
-    window = MainWindow(paths)
+    try:
+        window = MainWindow(paths)
+    except LibraryUnavailable as exc:  # the user saw why in a dialog and chose to quit
+        print(f"policyreader: error: {one_line(str(exc))}", file=sys.stderr)
+        return 2
     window.show()
     if open_file:
         window.ready.connect(lambda: window.library.import_files(open_file, translation))

@@ -8,6 +8,7 @@ indicator shows in the status bar. One ``changed`` signal tells every controller
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +49,7 @@ from policyreader.gui.qt import (
     Signal,
 )
 from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.gui.recovery import open_library
 from policyreader.gui.workbench import ConcordancePane, GlossaryBrowser
 from policyreader.services.context import AppContext
 from policyreader.services.paths import AppPaths
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings or QSettings("PolicyReader", "PolicyReader")
         self.ctx = AppContext(paths)
+        moved = open_library(self.ctx)  # a damaged library: moved aside if the user agrees, else we stop here
         self.ops = OpRunner(self.ctx, self)
         self.ops.failure_handler = self.show_error
         self.undo_stack = QUndoStack(self)
@@ -88,7 +91,8 @@ class MainWindow(QMainWindow):
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
-        self.statusBar().showMessage("Starting…")
+        self.statusBar().showMessage(f"The damaged library was moved to {moved}; a fresh one was started"
+                                     if moved else "Starting…")
         self.library.start_up()
 
     # -- what tests and scripts ask of the window -----------------------------------------------
@@ -332,6 +336,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: BaseException | str) -> None:
         """A failure the user must see: one line in the status bar, the whole message in a dialog."""
+        if isinstance(exc, sqlite3.Error | OSError):
+            exc = self.ctx.explain(exc)  # a damaged, read-only or full library: what it means, in words
         if isinstance(exc, UserError | str):
             message = str(exc)
         else:

@@ -71,6 +71,13 @@ class TextEngine:
                 self._db = open_database(self.paths.database)
             return self._db
 
+    def close(self) -> None:
+        """Close the database connection, if one was opened; the next use opens it again."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
     @cached_property
     def bundled_glossary(self) -> Glossary:
         """The curated glossary shipped in ``glossary/`` (no user entries).

@@ -139,8 +139,9 @@ class Library:
         return True
 
     def needs_bundled(self) -> bool:
-        """True when this data directory has not got this version of the bundled corpus."""
-        return get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+        """True when this data directory has not got this version of the bundled corpus (and can take it:
+        a read-only library is shown as it is)."""
+        return not self.repo.read_only and get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
 
     def manifest(self) -> list[dict[str, Any]]:
         path = self.engine.paths.corpus_dir / "manifest.toml"
@@ -196,6 +197,7 @@ class Library:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
+        self.repo.require_writable()
         src = self.read_file(Path(path))
         check()
         zh = [p.text for p in src.paragraphs]
