@@ -98,15 +98,23 @@ class GlossaryExchange:
         users = self.workbench.users
         written = 0
         with write_transaction(self.library.repo.db):
+            # Merged into the entries as they are now, under the write lock, so that what another process
+            # added since the preview is kept.
+            self.engine.reload_glossary()
+            current = self.engine.glossary.entries
             for e in preview.new:
-                users.save(_as_user(e), "new")
+                base = current.get(e.id)
+                if base is None:
+                    users.save(_as_user(e), "new")
+                else:
+                    users.save(_as_user(merge_entry(base, e)), _mode(base))
                 written += 1
             for old, new in [*preview.changed, *(preview.conflicting if take_conflicts else [])]:
-                merged = merge_entry(old, new)
-                users.save(_as_user(merged), "extends" if old.origin in ("bundled", "extended") else "new")
+                base = current.get(old.id, old)
+                users.save(_as_user(merge_entry(base, new)), _mode(base))
                 written += 1
-        self.engine.reload_glossary()
-        self.library.relink()
+            self.engine.reload_glossary()
+            self.library.relink()
         self.library.changes.record(glossary=True)
         return {"new": len(preview.new), "changed": len(preview.changed),
                 "conflicting": len(preview.conflicting), "unchanged": len(preview.unchanged),
@@ -117,6 +125,10 @@ class GlossaryExchange:
         return {"new": [e.id for e in p.new], "changed": [o.id for o, _n in p.changed],
                 "conflicting": [{"id": o.id, "term": o.term, "why": conflicts(o, n)} for o, n in p.conflicting],
                 "unchanged": len(p.unchanged)}
+
+
+def _mode(base: GlossaryEntry) -> str:
+    return "extends" if base.origin in ("bundled", "extended") else "new"
 
 
 def _as_user(e: GlossaryEntry) -> GlossaryEntry:

@@ -71,6 +71,12 @@ def content_hash(zh: Sequence[str], en: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+def _same_document(a: DocumentRow, b: DocumentRow) -> bool:
+    """Same content and the same description (what a bundled document's manifest may change)."""
+    return (a.content_hash, a.title, a.title_en, a.metadata, a.translation_status, a.bundled) == (
+        b.content_hash, b.title, b.title_en, b.metadata, b.translation_status, b.bundled)
+
+
 def slugify(title: str, fallback: str = "document") -> str:
     """An ASCII id for a document: pinyin for Chinese titles, lower-case words otherwise."""
     from pypinyin import lazy_pinyin
@@ -177,10 +183,16 @@ class Library:
             content_hash=content_hash(zh, en), metadata={**source.metadata, **{k: v for k, v in meta.items()
                                                                                  if k != "id"}},
             translation_status=meta.get("translation", TranslationStatus.PARTIAL), bundled=True)
-        if self.repo.get(doc_id):
-            self.replace_content(doc, segments)
-        else:
-            self.repo.insert(doc, segments)
+        with write_transaction(self.repo.db):
+            # decided under the write lock: several processes may be starting on a new data directory at once
+            current = self.repo.get(doc_id)
+            if current is None:
+                self.repo.insert(doc, segments)
+            elif _same_document(current, doc):
+                return  # another process stored this very version meanwhile
+            else:
+                self.replace_content(doc, segments)
+            self._relink_if_outdated(doc_id)
 
     # -- importing user files -----------------------------------------------------------------
     def read_file(self, path: Path) -> ImportedDocument:
@@ -240,28 +252,39 @@ class Library:
         status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
                   else TranslationStatus.PARTIAL)
         if replace is not None:
-            old = self.repo.get(replace)
-            if old is None:
-                raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
-            same = self.repo.find_by_hash(chash)
-            if same is not None and same.id != replace:
-                raise UserError(f"{path}: this content is already in the library as {same.id} ({same.title}); "
-                                "nothing was replaced")
-            doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format, src.encoding or "",
-                              chash, {**old.metadata, **src.metadata}, status, old.bundled)
-            report = self.replace_content(doc, segments)
+            with write_transaction(self.repo.db):  # the checks and the replacement see the same library
+                old = self.repo.get(replace)
+                if old is None:
+                    raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+                same = self.repo.find_by_hash(chash)
+                if same is not None and same.id != replace:
+                    raise UserError(f"{path}: this content is already in the library as {same.id} ({same.title}); "
+                                    "nothing was replaced")
+                doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format,
+                                  src.encoding or "", chash, {**old.metadata, **src.metadata}, status, old.bundled)
+                report = self.replace_content(doc, segments)
+                self._relink_if_outdated(doc.id)
             return ImportResult(doc.id, doc.title, len(segments), aligned, replaced=True,
                                 encoding=src.encoding or "", report=report)
         with write_transaction(self.repo.db):
-            # checked again under the write lock: another process may have imported it meanwhile
+            # The duplicate check and the choice of id under the write lock: another process may have
+            # imported the same file meanwhile (the unique index on the content hash is the last defence).
             if (existing := self.repo.find_by_hash(chash)) is not None:
                 return self._duplicate(existing, src)
             doc_id = self.repo.unused_id(slugify(doc_title, Path(path).stem))
             doc = DocumentRow(doc_id, doc_title, "", str(path), src.format, src.encoding or "", chash,
                               dict(src.metadata), status, False)
             self.repo.insert(doc, segments)
+            self._relink_if_outdated(doc_id)
         self.changes.record(library=True, documents=[doc_id])
         return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "")
+
+    def _relink_if_outdated(self, doc_id: str) -> None:
+        """Inside a write transaction: if another process changed the user's glossary while this document
+        was being analysed, link it again with the glossary as it now is (cheap; no re-segmentation)."""
+        if self.engine.glossary_outdated():
+            self.engine.reload_glossary()
+            self.relink([doc_id])
 
     def _duplicate(self, existing: DocumentRow, src: ImportedDocument) -> ImportResult:
         return ImportResult(existing.id, existing.title, self.repo.segment_count(existing.id), 0, duplicate=True,
@@ -269,15 +292,16 @@ class Library:
 
     def replace_content(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
         """Replace a document's segments in one transaction; replace hooks (annotation re-anchoring) run
-        inside it. Returns what the hooks report."""
-        old_segments = self.repo.segments(doc.id)
+        inside it, on the old segments as read under the same write lock. Returns what the hooks report."""
         report: dict[str, Any] = {}
+        with write_transaction(self.repo.db):
+            old_segments = self.repo.segments(doc.id)
 
-        def run_hooks() -> None:
-            for hook in self._replace_hooks:
-                report.update(hook(doc.id, old_segments, segments))
+            def run_hooks() -> None:
+                for hook in self._replace_hooks:
+                    report.update(hook(doc.id, old_segments, segments))
 
-        self.repo.replace(doc, segments, [run_hooks])
+            self.repo.replace(doc, segments, [run_hooks])
         self.changes.record(library=True, documents=[doc.id], annotations=[doc.id])
         return report
 

@@ -126,8 +126,8 @@ class LibraryRepository:
         *extra* are callables run inside the same transaction (e.g. re-anchoring annotations).
         """
         stamp = now()
-        old = self.get(doc.id)
         with write_transaction(self.db):
+            old = self.get(doc.id)
             self._delete_segments(doc.id)
             self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else stamp, stamp), pk="id")
             self._write_segments(doc.id, segments)

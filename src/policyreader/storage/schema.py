@@ -177,9 +177,13 @@ def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at *path*, in WAL mode, with all migrations applied.
 
     Refuses, before anything is written: a database of a newer PolicyReader (DatabaseTooNew), a file
-    that is not a database or is truncated (DatabaseDamaged), a folder that cannot hold one
-    (DatabaseError). In a folder or on a disk that cannot be written, an existing library is opened
-    read-only (reads work; a write raises DatabaseReadOnly).
+    that is not a database or is truncated (DatabaseDamaged: SQLite finds either when it reads the first
+    page, which the version check does), a folder that cannot hold one (DatabaseError). In a folder or
+    on a disk that cannot be written, an existing library is opened read-only (reads work; a write
+    raises DatabaseReadOnly).
+
+    Nothing here opens the database file except SQLite: closing any other descriptor of it would drop
+    this process's POSIX locks on it, and another process could then delete the WAL under our feet.
     """
     try:
         return _open(path)
@@ -195,7 +199,6 @@ def _open(path: Path) -> sqlite_utils.Database:
                             "choose another one with --data-dir or POLICYREADER_DATA_DIR") from None
     if not _writable(path):
         return _open_read_only(path)
-    _check_file(path)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
     try:
         check_version(conn, path)
@@ -219,7 +222,6 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
     if not path.exists():
         raise DatabaseReadOnly(f"{path.parent}: the folder is read-only, so no library can be created in it; "
                                "choose another data directory with --data-dir or POLICYREADER_DATA_DIR")
-    _check_file(path)
     # A WAL database opens read-only only with its -wal and -shm files present; without them (a clean
     # shutdown removes them) it must be opened as immutable, which nobody can change here anyway.
     wal = all(Path(f"{path}{s}").exists() for s in ("-wal", "-shm"))
@@ -242,33 +244,6 @@ def _open_read_only(path: Path) -> sqlite_utils.Database:
 def is_read_only(db: sqlite_utils.Database) -> bool:
     """True for a library opened read-only (see :func:`open_database`)."""
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
-
-
-_HEADER = b"SQLite format 3\x00"
-
-
-def _check_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, or that is shorter than its own header says.
-
-    A truncated database often opens and fails only when a missing page is read, in the middle of
-    some later command; the header's page count tells at once. With a WAL file present the main file
-    may legitimately lag behind the header, so the size is only compared without one.
-    """
-    if not path.exists():
-        return
-    with path.open("rb") as f:
-        header = f.read(100)
-    size = path.stat().st_size
-    if size == 0:
-        return  # an empty file is what SQLite itself leaves when creation was interrupted
-    if len(header) < 100 or not header.startswith(_HEADER):
-        raise _damaged(path, "file is not a database")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    wal = Path(f"{path}-wal")
-    if pages and page_size and size < pages * page_size and not (wal.exists() and wal.stat().st_size):
-        raise _damaged(path, f"it is truncated: {size:,} bytes of {pages * page_size:,}")
 
 
 def _damaged(path: Path, detail: str) -> DatabaseDamaged:
