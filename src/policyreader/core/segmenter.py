@@ -34,7 +34,7 @@ class Segmenter:
     def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = ()):
         import jieba  # imported here so that starting the GUI does not wait for it
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.CRITICAL)  # a cache it cannot write only costs speed; never a traceback on stderr
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.cache_file = "jieba.policyreader.cache"
         if cache_dir is not None:

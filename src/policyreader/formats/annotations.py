@@ -23,6 +23,9 @@ JSONLD_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PR = "https://policyreader.example/ns#"
 DOC_PREFIX = "policyreader:doc/"
 TERM_PREFIX = "policyreader:glossary/"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest annotation file read (some 30,000 annotations); its parsed form takes several times more."""
+MAX_OFFSET = 10**9
 CSV_COLUMNS = ["id", "doc", "side", "start", "end", "exact", "prefix", "suffix", "note", "tags", "colour", "term",
                "rendering", "rationale", "status", "created", "modified"]
 
@@ -143,11 +146,18 @@ class _Shape:
             return ""
         if not isinstance(value, str):
             raise self.fail(path, f"expected a string, found {_kind(value)}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON may spell a lone surrogate (\ud800), which is not text
+            raise self.fail(path, f"the string holds an unpaired surrogate (U+{ord(value[exc.start]):04X}), "
+                            "which is not text") from None
         return value
 
     def integer(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"expected a whole number, found {_kind(value)}")
+        if not 0 <= value <= MAX_OFFSET:
+            raise self.fail(path, f"{value} is not an offset into a text (0 to {MAX_OFFSET:,})")
         return value
 
 
@@ -184,6 +194,8 @@ def _annotation(item: Any, path: str, shape: _Shape) -> Annotation:
         pos = selectors["TextPositionSelector"]
         pp = f"{path}.target.selector[{pos['_i']}]"
         start, end = shape.integer(pos.get("start"), f"{pp}.start"), shape.integer(pos.get("end"), f"{pp}.end")
+        if end < start:
+            raise shape.fail(f"{pp}.end", f"the span ends ({end}) before it starts ({start})")
     note, tags, term = "", [], ""
     for i, b in enumerate(shape.arr(item.get("body", []), f"{path}.body")):
         b = shape.obj(b, f"{path}.body[{i}]")

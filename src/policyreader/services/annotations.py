@@ -13,7 +13,7 @@ from policyreader.core.document import join_side
 from policyreader.core.errors import UserError
 from policyreader.core.model import SIDES, AnchorStatus, Annotation, SegmentRow, now
 from policyreader.formats import read_bytes, read_with
-from policyreader.formats.annotations import AnnotationSet
+from policyreader.formats.annotations import MAX_FILE_BYTES, AnnotationSet
 from policyreader.formats.registry import Kind, by_name, render
 from policyreader.services.library import Library
 from policyreader.storage.annotations import AnnotationRepository
@@ -162,7 +162,7 @@ class AnnotationService:
     def import_jsonld(self, path: Path) -> dict[str, int]:
         """Import a JSON-LD collection (or a single annotation); existing ids are skipped, all in one transaction."""
         fmt = by_name(Kind.ANNOTATIONS, "jsonld")
-        items = read_with(fmt, read_bytes(path, str(path)), str(path))
+        items = read_with(fmt, read_bytes(path, str(path), MAX_FILE_BYTES), str(path))
         assert isinstance(items, list)
         # All or nothing, and decided under the write lock: another process may import the same file at once.
         with write_transaction(self.repo.db):
