@@ -7,6 +7,7 @@ from html import escape
 
 from policyreader.core.model import Severity
 from policyreader.core.qa import Finding
+from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QCheckBox,
     QHBoxLayout,
@@ -31,7 +32,7 @@ class QAPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         self.show_accepted = QCheckBox("Show accepted", self)
         self.run_button = QPushButton("Check again", self)
         self.tree = QTreeWidget(self)
@@ -77,7 +78,7 @@ class QAPane(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(4, Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
-            item.setToolTip(3, f"{f.message}\nfound: {f.found}\nexpected: {f.expected}")
+            item.setToolTip(3, tooltip(f"{f.message}\nfound: {f.found}\nexpected: {f.expected}"))
             group.addChild(item)
         for g in groups.values():
             g.setText(0, f"{g.text(0)} ({g.childCount()})")

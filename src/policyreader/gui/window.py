@@ -26,6 +26,7 @@ from policyreader.gui.controllers.search import SearchController
 from policyreader.gui.dialogs import EntryBrowser
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
+from policyreader.gui.plain import message_box
 from policyreader.gui.popup import LookupPopup
 from policyreader.gui.qa_pane import QAPane
 from policyreader.gui.qt import (
@@ -343,5 +344,5 @@ class MainWindow(QMainWindow):
         else:
             message = f"Something went wrong ({type(exc).__name__}: {exc}). Please report it."
         self.statusBar().showMessage(message.splitlines()[0], 10000)
-        QMessageBox.warning(self, "PolicyReader", message)
+        message_box(self, QMessageBox.Icon.Warning, "PolicyReader", message).exec()
 

@@ -12,6 +12,7 @@ from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.glossary_merge import ImportPreview, conflicts, merge_entry, preview_import
 from policyreader.formats import read_termbase
 from policyreader.formats.registry import Kind, by_name, render, write_file
+from policyreader.formats.termbase.losses import dropped
 from policyreader.formats.termbase.model import AnnotatedEntry, AnnotatedGlossary
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.library import Library
@@ -28,6 +29,14 @@ class Selection:
     docs: list[str] = field(default_factory=list)      # entries that occur in one of these documents
     only_annotated: bool = False
     only_user: bool = False
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: how many entries, and what its format left out ("" when nothing)."""
+
+    entries: int
+    dropped: str = ""
 
 
 class GlossaryExchange:
@@ -68,7 +77,7 @@ class GlossaryExchange:
             chosen.append(AnnotatedEntry(e, anns))
         return AnnotatedGlossary(chosen, self.engine.glossary.sources, title)
 
-    def export(self, fmt: str, output: Path, selection: Selection) -> int:
+    def export(self, fmt: str, output: Path, selection: Selection) -> Exported:
         format_ = by_name(Kind.TERMBASE, fmt)
         glossary = self.build(selection)
         if not glossary.entries:
@@ -77,11 +86,12 @@ class GlossaryExchange:
             write_file(format_, glossary, output)
         except (OSError, RuntimeError) as exc:
             raise UserError(f"{output}: cannot write the {fmt} export: {exc}") from exc
-        return len(glossary.entries)
+        return Exported(len(glossary.entries), dropped(fmt, glossary))
 
-    def render(self, fmt: str, selection: Selection) -> bytes:
-        """A text termbase format's bytes (for standard output)."""
-        return render(by_name(Kind.TERMBASE, fmt), self.build(selection))
+    def render(self, fmt: str, selection: Selection) -> tuple[bytes, Exported]:
+        """A text termbase format's bytes (for standard output), and what it left out."""
+        glossary = self.build(selection)
+        return render(by_name(Kind.TERMBASE, fmt), glossary), Exported(len(glossary.entries), dropped(fmt, glossary))
 
     @staticmethod
     def default_name(fmt: str) -> str:
