@@ -63,6 +63,7 @@ CASES = [
     ([*ITEM, "target"], ["x"], "$.first.items[3].target: expected an object, found a list"),
     ([*ITEM, "target", "selector", 1, "exact"], 12, "$.first.items[3].target.selector[1].exact: expected a string"),
     ([*ITEM, "target", "selector", 0, "start"], -5, "$.first.items[3].target.selector[0].start: -5 is not an offset"),
+    ([*ITEM, "target", "selector", 0, "start"], -1, "$.first.items[3].target.selector[0].end: -1–"),
     ([*ITEM, "target", "selector", 0, "start"], 10**30, "selector[0].start: 1000000000000000000000000000000 is not"),
     ([*ITEM, "target", "selector", 0, "end"], 0, "$.first.items[3].target.selector[0].end: the span ends (0) before"),
     ([*ITEM, "target", "source"], "https://example.org/x", "$.first.items[3].target.source: 'https://example.org/x'"),

@@ -1,5 +1,6 @@
 """User text that looks like HTML is shown as the text it is: in the annotations list's tooltips, the
-glossary list's tooltips and error dialogs (Qt would otherwise render it as rich text)."""
+glossary list's tooltips and error dialogs (Qt would otherwise render it as rich text). And the window
+says what an export's format left out."""
 
 from __future__ import annotations
 
@@ -71,3 +72,22 @@ def test_an_error_naming_a_hostile_file_name_is_plain_text(window, qtbot, dialog
     text, formats = seen[0]
     assert "<h1>not there</h1>.txt" in text and "file not found" in text
     assert formats and all(f == Qt.TextFormat.PlainText for f in formats)
+
+
+def test_an_export_says_in_the_window_what_its_format_left_out(window, qtbot, tmp_path: Path, dialogs) -> None:  # type: ignore[no-untyped-def]
+    from policyreader.gui.exchange_dialogs import ExportDialog
+    from policyreader.gui.qt import QFileDialog
+    from tests.gui.driving import save_as
+
+    out = tmp_path / "glossary.tsv"
+
+    def fill(dlg: ExportDialog) -> None:
+        dlg.format.setCurrentIndex(dlg.format.findData("tsv"))
+
+    dialogs.expect(ExportDialog, accept(fill)).expect(QFileDialog, save_as(str(out)))
+    press(window, qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not dialogs.expected and out.exists(), timeout=20000)
+    wait_idle(window, qtbot)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Exported ") and "left out, as an OmegaT glossary has only term, rendering" in message
+    assert "disputes (" in message

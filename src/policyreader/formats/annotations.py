@@ -152,8 +152,8 @@ class _Shape:
     def integer(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"expected a whole number, found {_kind(value)}")
-        if not 0 <= value <= MAX_OFFSET:
-            raise self.fail(path, f"{value} is not an offset into a text (0 to {MAX_OFFSET:,})")
+        if not -1 <= value <= MAX_OFFSET:  # -1: no position known (an annotation imported without one)
+            raise self.fail(path, f"{value} is not an offset into a text (0 to {MAX_OFFSET:,}, or -1 for none)")
         return value
 
 
@@ -190,8 +190,9 @@ def _annotation(item: Any, path: str, shape: _Shape) -> Annotation:
         pos = selectors["TextPositionSelector"]
         pp = f"{path}.target.selector[{pos['_i']}]"
         start, end = shape.integer(pos.get("start"), f"{pp}.start"), shape.integer(pos.get("end"), f"{pp}.end")
-        if end < start:
-            raise shape.fail(f"{pp}.end", f"the span ends ({end}) before it starts ({start})")
+        if end < start or (start < 0) != (end < 0):
+            raise shape.fail(f"{pp}.end", f"the span ends ({end}) before it starts ({start})" if end < start
+                             else f"{start}–{end} is not a span: -1 stands for no position, on both ends")
     note, tags, term = "", [], ""
     for i, b in enumerate(shape.arr(item.get("body", []), f"{path}.body")):
         b = shape.obj(b, f"{path}.body[{i}]")
