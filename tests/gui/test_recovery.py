@@ -30,8 +30,16 @@ def _click(name: str, seen: list[str]):  # type: ignore[no-untyped-def]
 
 
 def _garbage_library(tmp_path: Path, seeded_data_dir: Path) -> tuple[Path, bytes]:
+    """A library whose file was truncated and overwritten, with the WAL files of a session that was
+    still open (copied while a connection held them), as a crash can leave it."""
+    work = tmp_path / "work"
+    shutil.copytree(seeded_data_dir, work)
+    con = sqlite3.connect(work / DB_FILE)
+    con.execute("SELECT count(*) FROM meta").fetchone()  # a session reading it: an empty WAL, and its index
     data = tmp_path / "data"
-    shutil.copytree(seeded_data_dir, data)
+    shutil.copytree(work, data)
+    con.close()
+    assert (data / (DB_FILE + "-wal")).exists() and (data / (DB_FILE + "-shm")).exists()
     damaged = (data / DB_FILE).read_bytes()[:60_000] + b"\x00garbage" * 1000  # truncated, then overwritten
     (data / DB_FILE).write_bytes(damaged)
     return data, damaged
@@ -50,8 +58,9 @@ def test_a_damaged_library_is_moved_aside_and_a_fresh_one_starts(qtbot, tmp_path
         window.show()
     wait_idle(window, qtbot)
     assert "damaged" in seen[0] and str(data / DB_FILE) in seen[0]
-    moved = [p for p in data.iterdir() if p.name.startswith(DB_FILE + ".broken-")]
-    assert len(moved) == 1 and moved[0].read_bytes() == damaged  # every byte kept
+    moved = sorted(p for p in data.iterdir() if p.name.startswith(DB_FILE + ".broken-"))
+    assert len(moved) == 3 and moved[1].name == moved[0].name + "-shm" and moved[2].name == moved[0].name + "-wal"
+    assert moved[0].read_bytes() == damaged  # every byte kept, the WAL files beside it
     assert window.ctx.library.count() == 10  # a fresh library with the bundled corpus
     assert window.doc_id  # and a document is open
     window.ops.shutdown()
@@ -68,7 +77,7 @@ def test_quitting_leaves_the_damaged_library_as_it_was(qtbot, tmp_path: Path, se
     with pytest.raises(LibraryUnavailable, match="damaged"):
         MainWindow(resolve_paths(data), settings)
     assert seen and "Move it aside" not in seen[0]  # the question, not an answer
-    assert sorted(p.name for p in data.iterdir()) == before
+    assert sorted(p.name for p in data.iterdir()) == before  # the WAL files too: they may hold what was lost
     assert hashlib.sha256((data / DB_FILE).read_bytes()).digest() == hashlib.sha256(damaged).digest()
 
 

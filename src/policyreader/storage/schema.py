@@ -199,6 +199,7 @@ def _open(path: Path) -> sqlite_utils.Database:
                             "choose another one with --data-dir or POLICYREADER_DATA_DIR") from None
     if not _writable(path):
         return _open_read_only(path)
+    _probe(path)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
     try:
         check_version(conn, path)
@@ -211,6 +212,19 @@ def _open(path: Path) -> sqlite_utils.Database:
         conn.close()
         raise
     return db
+
+
+def _probe(path: Path) -> None:
+    """Look at an existing database through a read-only connection first: a damaged or newer one is
+    refused without ever being opened for writing. (Closing the last writable connection checkpoints the
+    WAL into the main file and deletes it, which would change a damaged library and lose its WAL.)"""
+    if not path.exists():
+        return
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    try:
+        check_version(conn, path)
+    finally:
+        conn.close()
 
 
 def _writable(path: Path) -> bool:
