@@ -32,6 +32,11 @@ class DiskFull(DatabaseError):
 
 
 def one_line(message: str) -> str:
-    """*message* on one line: a parser's or the system's multi-line text joined with "; "."""
-    lines = [ln.strip() for ln in str(message).splitlines() if ln.strip()]
-    return "; ".join(lines)
+    """*message* on one line: a parser's or the system's multi-line text joined with "; " (with a space
+    after a line that ends in a colon, which introduces the next)."""
+    out = ""
+    for line in (ln.strip() for ln in str(message).splitlines()):
+        if line:
+            joint = "" if not out or line[0] in ",.;:)" else " " if out.endswith(":") else "; "
+            out += joint + line
+    return out
