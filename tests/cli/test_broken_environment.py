@@ -154,3 +154,18 @@ def test_output_into_a_missing_folder(data_dir: Path, tmp_path: Path, args: list
     code, _out, err = cli(data_dir, *args, str(target))
     assert_one_line_error(code, err, str(target.parent), "does not exist")
     assert not target.parent.exists()
+
+
+def test_a_reader_that_goes_away_is_not_an_error(data_dir: Path) -> None:
+    """``policyreader show DOC | head -c 10``: the pipe closes early; no message, no traceback."""
+    import subprocess
+
+    from tests.environment import POLICYREADER
+
+    p = subprocess.Popen([str(POLICYREADER), "--data-dir", str(data_dir), "show", DOC], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stderr is not None
+    assert len(p.stdout.read(10)) == 10
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) in (0, 1) and err == ""

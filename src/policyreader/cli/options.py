@@ -4,6 +4,7 @@ the application context into commands, ``--json``, ``--format`` from the registr
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -58,6 +59,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except UserError as exc:
             self._fail(ctx, exc)
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            except (OSError, ValueError):
+                pass
+            ctx.exit(1)
         except (sqlite3.Error, OSError) as exc:
             state = ctx.find_object(CliState) or CliState()
             self._fail(ctx, state.app.explain(exc))

@@ -26,6 +26,7 @@ from policyreader.core.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
+    UserError,
     one_line,
 )
 
@@ -267,9 +268,10 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
         "with --data-dir")
 
 
-def database_error(exc: BaseException, path: Path) -> DatabaseError:
-    """What an SQLite or system error while using the library at *path* means for the user, on one line."""
-    if isinstance(exc, DatabaseError):
+def database_error(exc: BaseException, path: Path) -> UserError:
+    """What an SQLite or system error while using the library at *path* means for the user, on one line:
+    a DatabaseError when it concerns the library, a plain UserError for another file (an export)."""
+    if isinstance(exc, UserError):
         return exc
     detail = one_line(str(exc)) or type(exc).__name__
     if isinstance(exc, sqlite3.Error):
@@ -289,11 +291,12 @@ def database_error(exc: BaseException, path: Path) -> DatabaseError:
         return DatabaseError(f"{path}: the library database failed ({detail}); nothing was changed by this "
                              "command — check the disk, then try again")
     if isinstance(exc, OSError):
-        where = Path(exc.filename) if exc.filename else path
+        where = Path(exc.filename) if exc.filename else None
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return _disk_full(where)
-        if where.parent != path.parent and where != path.parent:  # not the library: a file the user named
-            return DatabaseError(f"{where}: {exc.strerror or detail}")
+            return _disk_full(where or path)
+        if where is None or (where.parent != path.parent and where != path.parent):
+            # not the library: a file the user named, or no file at all (a closed pipe)
+            return UserError(f"{where}: {exc.strerror or detail}" if where else (exc.strerror or detail))
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return read_only_error(where, exc.strerror or detail)
         return DatabaseError(f"{where}: {exc.strerror or detail}; check the path and the disk, or choose another "
