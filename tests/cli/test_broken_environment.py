@@ -168,4 +168,5 @@ def test_a_reader_that_goes_away_is_not_an_error(data_dir: Path) -> None:
     assert len(p.stdout.read(10)) == 10
     p.stdout.close()
     err = p.stderr.read().decode()
+    p.stderr.close()
     assert p.wait(timeout=60) in (0, 1) and err == ""
