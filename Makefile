@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test install bench lint interop screenshots clean system-deps dist dist-check
+.PHONY: run test install bench reliability lint interop screenshots clean system-deps dist dist-check
 
 # The venv is (re)built when missing, when its python no longer runs, or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -26,6 +26,9 @@ test: install
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:randomly -s
+
+reliability: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/reliability.py
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts bundle

@@ -15,7 +15,7 @@ def test_commands_are_read_from_the_real_help() -> None:
     top = commands_in_help(CliRunner().invoke(main, ["--help"]).output)
     assert {"lookup", "import", "show", "glossary", "annotations", "open"} <= set(top)
     sub = commands_in_help(CliRunner().invoke(main, ["glossary", "--help"]).output)
-    assert {"validate", "export", "import", "search", "add", "delete"} == set(sub)
+    assert {"validate", "export", "import", "search", "add", "delete", "bibliography"} == set(sub)
     assert commands_in_help(CliRunner().invoke(main, ["lookup", "--help"]).output) == []
 
 

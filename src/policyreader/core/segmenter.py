@@ -42,20 +42,30 @@ class Segmenter:
         when that has none yet (the self-contained app ships one)."""
         import jieba  # imported here so that starting the GUI does not wait for it
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.CRITICAL)  # a cache it cannot write only costs speed; never a traceback on stderr
         self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.cache_file = "jieba.policyreader.cache"
         if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            self._tokenizer.tmp_dir = str(cache_dir)
-            self._tokenizer.cache_file = self.CACHE_FILE
-            cache = cache_dir / self.CACHE_FILE
-            if prebuilt_cache is not None and not cache.exists():
-                tmp = cache.with_name(f"{cache.name}.{os.getpid()}.seeding")
-                try:  # copied then renamed, so a reader never sees half a cache
-                    shutil.copyfile(prebuilt_cache, tmp)
-                    tmp.replace(cache)
-                except OSError:
-                    tmp.unlink(missing_ok=True)  # jieba builds its own cache instead
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                usable = os.access(cache_dir, os.W_OK) or (cache_dir / self._tokenizer.cache_file).is_file()
+            except OSError:
+                usable = False
+            if usable:
+                self._tokenizer.tmp_dir = str(cache_dir)
+                self._tokenizer.cache_file = self.CACHE_FILE
+                cache = cache_dir / self.CACHE_FILE
+                if prebuilt_cache is not None and not cache.exists():
+                    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.seeding")
+                    try:  # copied then renamed, so a reader never sees half a cache
+                        shutil.copyfile(prebuilt_cache, tmp)
+                        tmp.replace(cache)
+                    except OSError:
+                        tmp.unlink(missing_ok=True)  # jieba builds its own cache instead
+            else:
+                # No cache folder we may write (HOME is a file, a read-only data directory): jieba keeps its
+                # cache in the system's temporary folder, under a name of our own.
+                self._tokenizer.cache_file = f"jieba.policyreader.{getattr(os, 'getuid', lambda: 0)()}.cache"
         self._lock = threading.RLock()
         self._pending: list[str] = list(words)
         self._ready = False

@@ -7,6 +7,7 @@ from typing import Any
 
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import AnchorStatus, Annotation
+from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QComboBox,
     QDialog,
@@ -39,7 +40,7 @@ class AnnotationDialog(QDialog):
                  annotation: Annotation | None = None, suggested_term: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Edit annotation" if annotation else "Annotate")
-        self.quote = QLabel(f"“{quote}”", self)
+        self.quote = plain_label(QLabel(f"“{quote}”", self))
         self.quote.setWordWrap(True)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("annotationNote")
@@ -191,5 +192,5 @@ class AnnotationsPane(QWidget):
             head = f"“{a.exact}”{status}   [{meta}]"
             item = QListWidgetItem(head + "\n" + (a.note.splitlines()[0] if a.note else "(no note)"))
             item.setData(Qt.ItemDataRole.UserRole, a)
-            item.setToolTip(a.note or a.exact)
+            item.setToolTip(tooltip(a.note or a.exact))
             self.list.addItem(item)

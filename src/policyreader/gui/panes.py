@@ -7,6 +7,7 @@ from typing import Any
 
 from policyreader.core.model import DocumentListing
 from policyreader.gui.models.library import ID_ROLE, LibraryFilter, LibraryModel
+from policyreader.gui.plain import plain_label
 from policyreader.gui.qt import (
     QAbstractItemView,
     QEvent,
@@ -171,7 +172,7 @@ class SearchPane(QWidget):
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText("Search the library (Chinese or English)…")
         self.query.setClearButtonEnabled(True)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))  # it quotes the query
         self.results = QListWidget(self)
         self.results.setAccessibleName("Search results")
         self.results.setObjectName("searchResults")

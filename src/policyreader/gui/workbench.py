@@ -8,6 +8,7 @@ from typing import Any
 
 from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
 from policyreader.core.model import ConcordanceLine
+from policyreader.gui.plain import tooltip
 from policyreader.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -83,7 +84,7 @@ class GlossaryBrowser(QWidget):
             mark = {"user": "  [mine]", "extended": "  [+mine]"}.get(e.origin, "")
             item = QListWidgetItem(f"{e.term}  {e.pinyin}  —  {pref.text if pref else ''}{mark}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
-            item.setToolTip(e.gloss)
+            item.setToolTip(tooltip(e.gloss))
             self.list.addItem(item)
         self.count.setText(f"{len(entries)} entries")
 
@@ -137,7 +138,7 @@ class ConcordancePane(QWidget):
             item = _KwicItem([ln.left, ln.match, ln.right, ln.en, titles.get(ln.doc, ln.doc)])
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(3, ln.en)
+            item.setToolTip(3, tooltip(ln.en))
             self.tree.addTopLevelItem(item)
         self.tree.setSortingEnabled(True)
         for c in (0, 1, 2):

@@ -58,6 +58,7 @@ class TextEngine:
         self._extra = list(extra_entries)
         self._db = db
         self._lock = threading.Lock()
+        self._generation = 0  # of the user's entries when the glossary was loaded (see glossary_outdated)
         self.glossary_version = 0  # bumped whenever the glossary is rebuilt; caches of it compare this
 
     # -- lazily built parts -------------------------------------------------------------------
@@ -72,6 +73,13 @@ class TextEngine:
             if self._db is None:
                 self._db = open_database(self.paths.database)
             return self._db
+
+    def close(self) -> None:
+        """Close the database connection, if one was opened; the next use opens it again."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     @cached_property
     def bundled_glossary(self) -> Glossary:
@@ -109,7 +117,9 @@ class TextEngine:
         g = Glossary(dict(bundled.entries), bundled.sources)
         records = [UserEntryRecord(e, "new") for e in self._extra]
         if self.paths.database.exists() or self._db is not None:
-            records += UserGlossaryRepository(self.db).all()
+            users = UserGlossaryRepository(self.db)
+            self._generation = users.generation()
+            records += users.all()
         for rec in records:
             base = g.entries.get(rec.entry.id)
             g.entries[rec.entry.id] = extend_entry(base, rec.entry) if rec.mode == "extends" and base else rec.entry
@@ -142,6 +152,13 @@ class TextEngine:
         ensure_cedict(self.db, prebuilt=shipped(CEDICT_DATABASE))
         return DictionaryRepository(self.db)
 
+    def glossary_outdated(self) -> bool:
+        """True when another process (or connection) changed the user's entries since they were loaded:
+        links computed now would miss its changes. Cheap: one read of a counter."""
+        if "glossary" not in self.__dict__ or self._db is None:
+            return False
+        return UserGlossaryRepository(self._db).generation() != self._generation
+
     def reload_glossary(self, extra_entries: Iterable[GlossaryEntry] | None = None) -> None:
         """Re-read user entries and rebuild everything that depends on the glossary."""
         if extra_entries is not None:
@@ -169,6 +186,8 @@ class TextEngine:
         for name in self._SHARED:
             if name in other.__dict__ and (name == "segmenter" or name not in self.__dict__):
                 self.__dict__[name] = other.__dict__[name]
+        if "glossary" in self.__dict__ and self.__dict__["glossary"] is other.__dict__.get("glossary"):
+            self._generation = other._generation
         if "dictionary" in other.__dict__:
             self.__dict__["dictionary"] = DictionaryRepository(self.db, other.dictionary.headwords())
         self.glossary_version = max(self.glossary_version, other.glossary_version)

@@ -47,6 +47,8 @@ def ensure_cedict(db: sqlite_utils.Database, entries: Iterable[DictEntry] | None
              "pinyin_numbers": e.pinyin_numbers, "definitions": json.dumps(e.definitions, ensure_ascii=False)}
             for e in (entries if entries is not None else iter_cedict()))
     with write_transaction(db):
+        if get_meta(db, _META_KEY) == fp:  # another process loaded it while this one waited for the lock
+            return False
         db.execute("DELETE FROM cedict")
         db.table("cedict").insert_all(rows, batch_size=5000)
         set_meta(db, _META_KEY, fp)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, now
-from policyreader.storage.schema import write_transaction
+from policyreader.storage.schema import is_read_only, read_only_error, write_transaction
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -29,6 +30,17 @@ class LibraryRepository:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+
+    @property
+    def read_only(self) -> bool:
+        """True when the library was opened read-only (a read-only folder or disk)."""
+        return is_read_only(self.db)
+
+    def require_writable(self) -> None:
+        """Refuse a write at once, before any slow work, when the library is read-only."""
+        if self.read_only:
+            path = Path(self.db.execute("PRAGMA database_list").fetchone()[2])
+            raise read_only_error(path, "its folder or disk cannot be written")
 
     # -- reading ------------------------------------------------------------------------------
     def documents(self) -> list[DocumentRow]:
@@ -119,8 +131,8 @@ class LibraryRepository:
         *extra* are callables run inside the same transaction (e.g. re-anchoring annotations).
         """
         stamp = now()
-        old = self.get(doc.id)
         with write_transaction(self.db):
+            old = self.get(doc.id)
             self._delete_segments(doc.id)
             self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else stamp, stamp), pk="id")
             self._write_segments(doc.id, segments)
