@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 # The library a new data directory starts from (services/seed.py): rebuilt when the corpus or glossary change.
 SEED   := src/policyreader/data/seed/library.db
 
-.PHONY: run test install bench lint interop screenshots clean system-deps
+.PHONY: run test install bench reliability lint interop screenshots clean system-deps dist dist-check
 
 # The venv is (re)built when missing, when its python no longer runs, or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -33,9 +33,12 @@ test: install
 bench: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:randomly -s
 
+reliability: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/reliability.py
+
 lint: install
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/mypy src/policyreader
+	$(BIN)/ruff check src tests benchmarks scripts bundle
+	$(BIN)/mypy src/policyreader bundle
 
 # Our exports opened by OmegaT and LibreOffice (installed with apt-get when missing; minutes the first time).
 interop: install
@@ -45,5 +48,27 @@ screenshots: install
 	@scripts/ensure-system-deps.sh screenshots
 	$(BIN)/python scripts/screenshots.py
 
+# The self-contained app (not part of `make test`: a build takes minutes). See the README.
+VERSION  = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+ARCHIVE := dist/PolicyReader-$(VERSION)-linux-$(shell uname -m).tar.gz
+DIST_STAMP := $(VENV)/.dist-stamp
+
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,lint,dist]'
+	@touch $(DIST_STAMP)
+
+dist: install $(DIST_STAMP)
+	@scripts/ensure-system-deps.sh dist
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  bundle/policyreader.spec
+	tar -C dist -czf $(ARCHIVE) PolicyReader
+	@echo "built: dist/PolicyReader/policyreader and $(ARCHIVE)"
+
+# Unpacks the archive elsewhere and runs it as a user would, with a clean environment; prints each check.
+dist-check: install
+	@test -f $(ARCHIVE) || $(MAKE) dist
+	@scripts/ensure-system-deps.sh dist-check
+	$(BIN)/python -m bundle.check $(ARCHIVE)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .benchmarks
+	rm -rf $(VENV) .pytest_cache .benchmarks build dist

@@ -3,6 +3,9 @@
 #   scripts/ensure-system-deps.sh qt           Qt's runtime libraries and a CJK font (needed by make run/test:
 #                                              the reader shows Chinese and the PDF export embeds the font)
 #   scripts/ensure-system-deps.sh screenshots  plus Xvfb and poppler (needed by make screenshots)
+#   scripts/ensure-system-deps.sh dist         plus binutils (PyInstaller reads libraries with objdump) and the
+#                                              fonts the bundle ships (Noto Sans CJK, DejaVu Sans)
+#   scripts/ensure-system-deps.sh dist-check   plus Xvfb, xdotool, desktop-file-utils and strace (make dist-check)
 # Not root: prints the exact apt-get line and exits 1.
 set -euo pipefail
 what="${1:-qt}"
@@ -24,6 +27,17 @@ fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ "$what" = "screenshots" ]; then
   command -v Xvfb >/dev/null || missing+=(xvfb)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+fi
+if [ "$what" = "dist" ]; then
+  command -v objdump >/dev/null || missing+=(binutils)
+  ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+fi
+if [ "$what" = "dist-check" ]; then
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  command -v xdotool >/dev/null || missing+=(xdotool)
+  command -v desktop-file-validate >/dev/null || missing+=(desktop-file-utils)
+  command -v strace >/dev/null || missing+=(strace)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -66,3 +66,27 @@ def test_exact_is_never_wrong(start: int, length: int, at: int, cut: int, insert
         assert new[a.start:a.end] == q.exact
         assert new[max(0, a.start - len(q.prefix)):a.start] == q.prefix
         assert new[a.end:a.end + len(q.suffix)] == q.suffix
+
+
+def test_a_text_converted_to_traditional_keeps_its_quotes_exact_in_place() -> None:
+    import opencc
+
+    new = opencc.OpenCC("s2tw").convert(TEXT)
+    assert new != TEXT and len(new) == len(TEXT)
+    q = quote_of("保护当事人合法权益")
+    a = Anchorer(new, old_text=TEXT).anchor(q)
+    assert (a.status, a.start, a.end) == ("exact", q.start, q.end)
+    assert new[a.start:a.end] == "保護當事人合法權益"
+
+
+def test_folding_the_script_never_makes_an_ambiguous_quote_exact() -> None:
+    """The same words in the same context twice: after a change of script, moving is still a guess."""
+    import opencc
+
+    from policyreader.core.anchoring import TextQuote
+
+    twice = TEXT + "\n" + TEXT
+    q = quote_of("保护当事人合法权益", twice)
+    moved = TextQuote(q.start + 5, q.end + 5, q.exact, q.prefix, q.suffix)  # not where it was
+    a = Anchorer(opencc.OpenCC("s2hk").convert(twice), old_text=twice).anchor(moved)
+    assert a.status == "fuzzy"

@@ -42,7 +42,7 @@ def reference(session_engine: TextEngine, tmp_path_factory: pytest.TempPathFacto
 def test_cache_lives_in_the_given_directory_not_the_shared_temp_file(tmp_path: Path) -> None:
     seg = Segmenter(tmp_path / "cache")
     seg.warm_up()
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["jieba-dat.json", "jieba-dat.trie"]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [Segmenter.CACHE_FILE]
     again = Segmenter(tmp_path / "cache")  # a second process reads the cache instead of the dictionary
     assert again.words("社会信用体系建设") == seg.words("社会信用体系建设")
 
@@ -149,3 +149,25 @@ def test_the_word_at_a_point_and_the_next_one_from_cached_token_ends() -> None:
     assert words == ["市", "人民政府", "应当", "设立", "议事", "协调", "机构", "本", "条例"]  # 。 and the break skipped
     assert text[slice(*word_at(text, ends, next_word(text, ends, 17, False) or 0))] == "机构"
     assert next_word(text, ends, 0, False) is None and word_at(text, ends, 99) == (99, 99)
+
+
+def test_a_prebuilt_cache_seeds_an_empty_cache_directory(tmp_path: Path) -> None:
+    built = Segmenter(tmp_path / "build")
+    built.warm_up()
+    prebuilt = tmp_path / "build" / Segmenter.CACHE_FILE
+    seg = Segmenter(tmp_path / "user", prebuilt_cache=prebuilt)
+    seeded = tmp_path / "user" / Segmenter.CACHE_FILE
+    assert seeded.read_bytes() == prebuilt.read_bytes()  # copied before jieba ever runs
+    assert seg.words("建立健全社会信用体系") == built.words("建立健全社会信用体系")
+    assert sorted(p.name for p in seeded.parent.iterdir()) == [Segmenter.CACHE_FILE]  # no temporary copy left
+
+
+def test_a_cache_already_there_is_kept_and_a_missing_prebuilt_one_is_no_error(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / Segmenter.CACHE_FILE).write_bytes(b"the user's own")
+    Segmenter(user, prebuilt_cache=tmp_path / "elsewhere.cache")
+    assert (user / Segmenter.CACHE_FILE).read_bytes() == b"the user's own"
+    fresh = tmp_path / "fresh"
+    Segmenter(fresh, prebuilt_cache=tmp_path / "missing.cache")
+    assert list(fresh.iterdir()) == []  # nothing copied; jieba builds its cache on warm-up

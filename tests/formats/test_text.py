@@ -234,10 +234,10 @@ def test_unreadable_file_is_an_import_failure(tmp_path: Path, monkeypatch: pytes
     locked = tmp_path / "locked.txt"
     locked.write_text("第一条")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: object, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "open", refuse)  # as root, chmod 0 would not stop the read
+    monkeypatch.setattr("policyreader.formats.os.open", refuse)  # as root, chmod 0 would not stop the read
     with pytest.raises(ImportFailure) as exc:
         read_document(locked)
     assert str(exc.value) == f"{locked}: permission denied; check that you may read this file"

@@ -102,3 +102,42 @@ def test_the_reading_position_survives_a_restart(qtbot, gui_data_dir: Path, sett
         w2.show()
     wait_idle(w2, qtbot)
     assert w2.doc_id == doc and w2.reader.top_segment() == kept
+
+
+def test_the_outline_follows_the_reading_position(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = "henan_social_credit_regulations_2019"
+    open_doc(window, qtbot, doc)
+    article = next(s for s in window.segments if s.idx > 100 and s.zh.startswith("第") and "条" in s.zh[:6])
+    window.reader.scroll_to_segment(article.idx)
+    qtbot.waitUntil(lambda: window.outline_pane.currentItem() is not None
+                    and window.outline_pane.currentItem().data(0, Qt.ItemDataRole.UserRole) == article.idx,
+                    timeout=3000)
+    assert window.outline_pane.currentItem().text(0).startswith(article.zh[:4])
+
+
+def test_arrow_keys_in_the_library_open_the_selected_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from policyreader.gui.models.library import ID_ROLE
+
+    view = window.library_pane.view
+    open_doc(window, qtbot, str(view.model().index(0, 0).data(ID_ROLE)))  # the first in the list
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=3000)
+    first = window.doc_id
+    with qtbot.waitSignal(window.documentOpened, timeout=10000) as sig:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    wait_idle(window, qtbot)
+    assert sig.args[0] != first and window.doc_id == window.library_pane.current_id()
+
+
+def test_a_search_hit_deep_in_a_long_segment_is_scrolled_fully_into_view(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    open_doc(window, qtbot, "shenzhen_sez_social_credit_regulations_2022")
+    window.resize(1024, 700)
+    longest = max(window.segments, key=lambda s: len(s.en))
+    word = longest.en.split()[-3]
+    at = longest.en.rindex(word)
+    window.reader.select_span(longest.idx, "en", at, at + len(word))
+    wait_idle(window, qtbot)
+    c = window.reader.textCursor()
+    assert c.selectedText() == word
+    rect = window.reader.cursorRect(c)
+    assert 0 <= rect.top() and rect.bottom() <= window.reader.viewport().height()

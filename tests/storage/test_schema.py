@@ -130,3 +130,62 @@ def test_a_database_of_the_schema_before_the_compact_library_keeps_its_segments_
     assert sorted({(ln.doc, ln.segment) for ln in ctx.workbench.concordance("行政处罚")
                    if ln.doc in {r[0] for r in before}}) == nested
     assert ctx.annotations.find("fixture-measures")[0].exact == "诚信建设"
+
+
+def test_what_sqlite_failures_mean_for_the_user(tmp_path: Path) -> None:
+    """Real SQLite errors, each turned into the one-line error a user sees."""
+    from policyreader.core.errors import DatabaseDamaged, DatabaseReadOnly, DiskFull
+    from policyreader.storage.schema import database_error
+
+    data = _copy("release-0.1.0.db", tmp_path)
+    db = open_database(data / DB_FILE)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(sqlite3.OperationalError) as full:
+        db.execute("INSERT INTO meta (key, value) VALUES ('big', ?)", ["x" * 10**6])
+    assert isinstance(database_error(full.value, data / DB_FILE), DiskFull)
+    db.close()
+    ro = sqlite3.connect((data / DB_FILE).as_uri() + "?mode=ro", uri=True)
+    with pytest.raises(sqlite3.OperationalError) as read_only:
+        ro.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    ro.close()
+    assert isinstance(database_error(read_only.value, data / DB_FILE), DatabaseReadOnly)
+    (tmp_path / "junk.db").write_bytes(b"\x01" * 8192)
+    with pytest.raises(sqlite3.DatabaseError) as junk:
+        sqlite3.connect(tmp_path / "junk.db").execute("SELECT * FROM sqlite_master")
+    err = database_error(junk.value, tmp_path / "junk.db")
+    assert isinstance(err, DatabaseDamaged) and "move it aside" in str(err) and "\n" not in str(err)
+
+
+def test_moving_a_damaged_library_aside_keeps_every_byte(tmp_path: Path) -> None:
+    from policyreader.storage.schema import move_aside
+
+    data = _copy("release-0.1.0.db", tmp_path)
+    db = data / DB_FILE
+    (data / (DB_FILE + "-wal")).write_bytes(b"wal bytes")
+    before = db.read_bytes()
+    moved = move_aside(db)
+    assert not db.exists() and not (data / (DB_FILE + "-wal")).exists()
+    assert moved.read_bytes() == before and Path(f"{moved}-wal").read_bytes() == b"wal bytes"
+    assert open_database(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # a fresh library
+
+
+def test_a_library_in_a_read_only_folder_opens_read_only(tmp_path: Path) -> None:
+    from policyreader.core.errors import DatabaseReadOnly
+    from policyreader.storage.schema import is_read_only, set_meta
+    from tests.environment import read_only
+
+    data = _copy("release-0.1.0.db", tmp_path)
+    open_database(data / DB_FILE).close()  # migrated while it could be written
+    with read_only(data):
+        db = open_database(data / DB_FILE)
+        try:
+            assert is_read_only(db)
+            assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+            with pytest.raises(sqlite3.OperationalError) as exc:
+                set_meta(db, "k", "v")
+            from policyreader.storage.schema import database_error
+
+            assert isinstance(database_error(exc.value, data / DB_FILE), DatabaseReadOnly)
+        finally:
+            db.close()

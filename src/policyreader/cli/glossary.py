@@ -61,10 +61,13 @@ def glossary_export(state: CliState, fmt: str, output: str, only_annotated: bool
     state.library(bundled=bool(docs) or only_annotated or bool(tags))
     exchange = state.app.exchange
     if output == "-":
-        sys.stdout.write(exchange.render(fmt, selection).decode("utf-8"))
-        return
-    n = exchange.export(fmt, Path(output), selection)
-    click.echo(f"wrote {n} entries to {output}", err=True)
+        data, done = exchange.render(fmt, selection)
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        done = exchange.export(fmt, Path(output), selection)
+        click.echo(f"wrote {done.entries} entries to {output}", err=True)
+    if done.dropped:
+        click.echo(f"{fmt}: {done.dropped}", err=True)
 
 
 @glossary.command("bibliography")

@@ -4,6 +4,8 @@ the application context into commands, ``--json``, ``--format`` from the registr
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from functools import cached_property
@@ -11,7 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
-from policyreader.core.errors import UserError
+from policyreader.core.errors import UserError, one_line
 from policyreader.services.context import AppContext
 from policyreader.services.formats import Kind, names
 from policyreader.services.library import Library
@@ -31,6 +33,11 @@ class CliState:
     def app(self) -> AppContext:
         return AppContext(resolve_paths(self.data_dir))
 
+    def close(self) -> None:
+        """Close the library database, if this command opened it."""
+        if "app" in self.__dict__:
+            self.app.close()
+
     def library(self, bundled: bool = True) -> Library:
         """The library; with *bundled*, the bundled corpus is imported first if this data dir lacks it."""
         lib = self.app.library
@@ -44,14 +51,28 @@ pass_state = click.make_pass_decorator(CliState, ensure=True)
 
 
 class _Group(click.Group):
-    """A click group that turns user errors into one line on stderr and exit code 2."""
+    """A click group that turns user errors, and a broken environment (a damaged, read-only or full
+    library, a file that cannot be written), into one line on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            click.echo(f"policyreader: error: {exc}", err=True)
-            ctx.exit(2)
+            self._fail(ctx, exc)
+        except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            except (OSError, ValueError):
+                pass
+            ctx.exit(1)
+        except (sqlite3.Error, OSError) as exc:
+            state = ctx.find_object(CliState) or CliState()
+            self._fail(ctx, state.app.explain(exc))
+
+    @staticmethod
+    def _fail(ctx: click.Context, exc: UserError) -> None:
+        click.echo(f"policyreader: error: {one_line(str(exc))}", err=True)
+        ctx.exit(2)
 
 
 def json_option(f: F) -> F:
@@ -97,6 +118,7 @@ def main(ctx: click.Context, data_dir: str | None) -> None:
     With no command, opens the reader window.
     """
     ctx.obj = CliState(data_dir)
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         from policyreader.gui.app import run_app
 

@@ -12,12 +12,18 @@ re-anchor in order of confidence:
 4. otherwise **orphan**: the annotation is kept with its quote, never deleted.
 
 "Exact" is only reported when quote, prefix and suffix all match, so a wrong placement is never exact.
+
+A document re-imported in the other script (traditional characters for simplified, or back) changes
+every character but no position: when the quote is not found as it is, the same steps run again on
+both texts and the quote folded to one script (:func:`policyreader.core.cjk.fold_script`), and a quote
+whose folded context matches in full is exact there too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policyreader.core.cjk import fold_script
 from policyreader.core.model import AnchorStatus
 
 CONTEXT = 32
@@ -95,8 +101,32 @@ class Anchorer:
         if old_text is not None:
             old_length = len(old_text)
         self.scale = (len(text) / old_length) if old_length else 1.0
+        self._folded_anchorer: Anchorer | None = None
 
     def anchor(self, q: TextQuote) -> Anchor:
+        found = self._anchor(q)
+        if found.status == AnchorStatus.EXACT:
+            return found
+        folded_quote = TextQuote(q.start, q.end, fold_script(q.exact), fold_script(q.prefix), fold_script(q.suffix))
+        folded = self._folded()
+        if folded is self and folded_quote == q:
+            return found  # nothing to fold: the same search would find the same
+        other = folded._anchor(folded_quote)
+        rank = {AnchorStatus.EXACT: 2, AnchorStatus.FUZZY: 1, AnchorStatus.ORPHAN: 0}
+        return max((found, other), key=lambda a: (rank[AnchorStatus(a.status)], a.score))
+
+    def _folded(self) -> Anchorer:
+        """This anchorer over the texts folded to one script (itself when folding changes nothing)."""
+        if self._folded_anchorer is None:
+            text = fold_script(self.text)
+            old = fold_script(self.old_text) if self.old_text is not None else None
+            self._folded_anchorer = self
+            if text != self.text or old != self.old_text:
+                self._folded_anchorer = Anchorer(text, old_text=old)
+                self._folded_anchorer.scale = self.scale
+        return self._folded_anchorer
+
+    def _anchor(self, q: TextQuote) -> Anchor:
         text = self.text
         if not q.exact:
             return Anchor(AnchorStatus.ORPHAN, -1, -1, 0.0)

@@ -126,8 +126,8 @@ class JiebaDat:
     Not thread-safe on its own: ``Segmenter`` serialises calls.
     """
 
-    def __init__(self, cache_dir: Path | None = None):
-        self._cache_dir = cache_dir
+    def __init__(self, cache: Path | None = None):
+        self._cache = cache  # one file: a JSON line (what it was built from, jieba's total), then the trie
         self._trie: Any = None
         self._dat: Any = None
         self.total = 0
@@ -148,31 +148,27 @@ class JiebaDat:
 
     def _load(self, dictionary: Path) -> tuple[Any, int]:
         _dat = self._dat
-        stat = dictionary.stat()
-        key = {"format": _CACHE_FORMAT, "dict": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns}
-        if self._cache_dir is not None:
-            trie_file, meta_file = self._cache_dir / "jieba-dat.trie", self._cache_dir / "jieba-dat.json"
+        key = {"format": _CACHE_FORMAT, "jieba": _jieba_version(), "size": dictionary.stat().st_size}
+        if self._cache is not None:
             try:
-                meta = json.loads(meta_file.read_text(encoding="utf-8"))
+                head, _sep, data = self._cache.read_bytes().partition(b"\n")
+                meta = json.loads(head)
                 trie = _dat.DatTrie()
-                if meta.get("key") == key and trie.load_all(str(trie_file)) == 0:
+                if meta.get("key") == key and trie.load_from_bytes(data) in (0, None, True):
                     return trie, int(meta["total"])
             except (OSError, ValueError, KeyError, TypeError, RuntimeError):
                 pass
         trie = _dat.DatTrie()
         _dat.load_main_dict_from_path_pybind(trie, str(dictionary), {})
         total = _total(dictionary)
-        if self._cache_dir is not None:
+        if self._cache is not None:
+            tmp = self._cache.with_name(f"{self._cache.name}.{os.getpid()}.tmp")
             try:  # written aside and renamed: a process reading the cache never sees half of it
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tmp = trie_file.with_name(f"{trie_file.name}.{os.getpid()}.tmp")
-                trie.save_all(str(tmp))
-                os.replace(tmp, trie_file)
-                tmp_meta = meta_file.with_name(f"{meta_file.name}.{os.getpid()}.tmp")
-                tmp_meta.write_text(json.dumps({"key": key, "total": total}), encoding="utf-8")
-                os.replace(tmp_meta, meta_file)
+                self._cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_bytes(json.dumps({"key": key, "total": total}).encode() + b"\n" + trie.save_to_bytes())
+                os.replace(tmp, self._cache)
             except OSError:
-                pass  # a read-only cache only costs start-up time
+                tmp.unlink(missing_ok=True)  # a cache that cannot be written only costs start-up time
         return trie, total
 
     # -- jieba's API ----------------------------------------------------------------------------
@@ -273,6 +269,15 @@ class JiebaDat:
             x = y
         if buf:
             out.append(buf)
+
+
+def _jieba_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jieba")
+    except PackageNotFoundError:  # a frozen app without the distribution's metadata
+        return "unknown"
 
 
 def _total(dictionary: Path) -> int:

@@ -11,6 +11,8 @@ are merged afterwards from the matcher's spans. Offsets are Python code points.
 
 from __future__ import annotations
 
+import os
+import shutil
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from policyreader.core.jieba_dat import JiebaDat
+from policyreader.core.resources import JIEBA_CACHE
 
 
 class Token(NamedTuple):
@@ -32,8 +35,27 @@ class Token(NamedTuple):
 class Segmenter:
     """A thread-safe private jieba-compatible tokenizer."""
 
-    def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = ()):
-        self._tokenizer = JiebaDat(cache_dir)
+    CACHE_FILE = JIEBA_CACHE
+
+    def __init__(self, cache_dir: Path | None = None, words: Iterable[str] = (), prebuilt_cache: Path | None = None):
+        """*prebuilt_cache*: the dictionary cache built for the same jieba, copied into *cache_dir* when that
+        has none yet (the self-contained app ships one). A cache folder that cannot be written only costs
+        start-up time: the dictionary is then read from jieba's file each time."""
+        cache = cache_dir / self.CACHE_FILE if cache_dir is not None else None
+        if cache_dir is not None:
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                cache = None  # no cache folder we may use (HOME is a file, a read-only data directory)
+        if cache is not None and prebuilt_cache is not None and prebuilt_cache.is_file() and not cache.exists():
+            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.seeding")
+            try:  # copied then renamed, so a reader never sees half a cache
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(prebuilt_cache, tmp)
+                tmp.replace(cache)
+            except OSError:
+                tmp.unlink(missing_ok=True)  # the dictionary is read from jieba's file instead
+        self._tokenizer = JiebaDat(cache)
         self._lock = threading.RLock()
         self._pending: list[str] = list(words)
         self._ready = False

@@ -12,28 +12,32 @@ whose text names the file, the place and what to do; no other exception escapes 
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from policyreader.core.glossary import GlossaryEntry
 
-from .base import MAX_BYTES, ImportedDocument, ImportFailure
+from .base import MAX_BYTES, MAX_CHARS, ImportedDocument, ImportFailure, check_length
 from .registry import Format, Kind, for_path
 from .text import decode_text
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "ImportFailure",
     "ImportedDocument",
     "decode_text",
+    "read_bytes",
     "read_document",
     "read_termbase",
 ]
 
 
-def _too_large(size: int, name: str) -> ImportFailure:
+def _too_large(size: int, name: str, limit: int = MAX_BYTES) -> ImportFailure:
     return ImportFailure(
-        f"file is too large: {size:,} bytes ({size / 1024 / 1024:.1f} MB); the limit is {MAX_BYTES:,} bytes "
-        f"({MAX_BYTES // 1024 // 1024} MB) — split the document or import only the part you need", name)
+        f"file is too large: {size:,} bytes ({size / 1024 / 1024:.1f} MB); the limit is {limit:,} bytes "
+        f"({limit // 1024 // 1024} MB) — split it, or import only the part you need", name)
 
 
 def _os_failure(exc: OSError, name: str) -> ImportFailure:
@@ -42,33 +46,59 @@ def _os_failure(exc: OSError, name: str) -> ImportFailure:
     if isinstance(exc, PermissionError):
         return ImportFailure("permission denied; check that you may read this file", name)
     if isinstance(exc, IsADirectoryError):
-        return ImportFailure("this is a folder, not a file; choose a document file", name)
+        return ImportFailure("this is a folder, not a file; choose a file in it", name)
     return ImportFailure(
         f"cannot read the file ({exc.strerror or exc}); check the disk or copy the file somewhere local",
         name)
 
 
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _check_regular(mode: int, name: str) -> None:
+    """Only an ordinary file is read: a folder is named as such; a FIFO, device or socket could block
+    for ever or never end (its size says 0), so it is refused before anything is read from it."""
+    if stat.S_ISDIR(mode):
+        raise _os_failure(IsADirectoryError(name), name)
+    if not stat.S_ISREG(mode):
+        what = next((label for test, label in _SPECIAL if test(mode)), "not an ordinary file")
+        raise ImportFailure(f"this is {what}, not an ordinary file; PolicyReader reads only files — save the "
+                            "content to a file and use that", name)
+
+
 def _file_size(path: Path, name: str) -> int:
     try:
-        if path.is_dir():
-            raise IsADirectoryError(path)
-        return path.stat().st_size
+        st = os.stat(path)
     except OSError as exc:
         raise _os_failure(exc, name) from None
+    _check_regular(st.st_mode, name)
+    return st.st_size
 
 
-def read_bytes(path: Path, name: str) -> bytes:
-    """The bytes of a user's file, at most :data:`MAX_BYTES`; every problem an :class:`ImportFailure`."""
+def read_bytes(path: Path, name: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a user's file, at most *limit*; every problem an :class:`ImportFailure`.
+
+    The file is checked before it is opened and again through the open descriptor (opened without
+    blocking), so a FIFO swapped in between cannot make the read wait for ever.
+    """
     size = _file_size(path, name)
-    if size > MAX_BYTES:
-        raise _too_large(size, name)
+    if size > limit:
+        raise _too_large(size, name, limit)
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_BYTES + 1)  # a file that grew since stat() is still caught below
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise _os_failure(exc, name) from None
-    if len(data) > MAX_BYTES:
-        raise _too_large(len(data), name)
+    try:
+        _check_regular(os.fstat(fd).st_mode, name)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)  # a file that grew since stat() is still caught below
+    except OSError as exc:
+        raise _os_failure(exc, name) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise _too_large(len(data), name, limit)
     return data
 
 
@@ -106,6 +136,8 @@ def read_document(path: Path, *, data: bytes | None = None) -> ImportedDocument:
         raise _too_large(len(data), name)
     doc = read_with(fmt, data, name)
     assert isinstance(doc, ImportedDocument)
+    check_length(sum(len(p.text) for p in doc.paragraphs), name)  # whatever the format
+    check_length(sum(len(t) for t in doc.translation or []), name)
     return doc
 
 

@@ -9,7 +9,6 @@ as TextualBody items and its glossary term as a SpecificResource; PolicyReader's
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
@@ -18,11 +17,15 @@ from typing import Any
 
 from policyreader.core.model import SIDES, AnchorStatus, Annotation
 from policyreader.formats.base import ImportFailure
+from policyreader.formats.markdown import md_escape, md_note
 
 JSONLD_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 PR = "https://policyreader.example/ns#"
 DOC_PREFIX = "policyreader:doc/"
 TERM_PREFIX = "policyreader:glossary/"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""The largest annotation file read (some 30,000 annotations); its parsed form takes several times more."""
+MAX_OFFSET = 10**9
 CSV_COLUMNS = ["id", "doc", "side", "start", "end", "exact", "prefix", "suffix", "note", "tags", "colour", "term",
                "rendering", "rationale", "status", "created", "modified"]
 
@@ -68,34 +71,30 @@ def render_jsonld(s: AnnotationSet) -> bytes:
     return (json.dumps(to_jsonld(s.items), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def md_text(text: str) -> str:
-    """User text made inert in Markdown: HTML is escaped, so a note cannot inject markup or script."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def render_markdown(s: AnnotationSet) -> bytes:
-    """Quote and note, grouped by document, then by glossary term."""
+    """Quote and note, grouped by document, then by glossary term. Everything but the note is plain text,
+    escaped; the note is the user's Markdown with HTML and code-running links made inert (see md_note)."""
     out = ["# Annotations", ""]
     for doc in sorted({a.doc for a in s.items}):
         title, title_en = s.titles.get(doc, (doc, ""))
-        out += [f"## {md_text(title)}" + (f" — {md_text(title_en)}" if title_en else ""), ""]
+        out += [f"## {md_escape(title)}" + (f" — {md_escape(title_en)}" if title_en else ""), ""]
         by_term: dict[str, list[Annotation]] = {}
         for a in s.items:
             if a.doc == doc:
                 by_term.setdefault(a.term, []).append(a)
         for term in sorted(by_term, key=lambda t: (t == "", t)):
             label = f"{s.terms[term]} ({term})" if term in s.terms else "Not linked to a term"
-            out += [f"### {md_text(label)}", ""]
+            out += [f"### {md_escape(label)}", ""]
             for a in by_term[term]:
-                out += [f"> {md_text(a.exact)}", ""]
-                if a.note:
-                    out += [md_text(a.note), ""]
+                out += [f"> {md_escape(line)}" for line in a.exact.splitlines() or [""]] + [""]
+                if a.note.strip():
+                    out += [md_note(a.note.strip()), ""]
                 extra = []
                 if a.rendering:
-                    why = f" — {md_text(a.rationale)}" if a.rationale else ""
-                    extra.append(f"rendering chosen: *{md_text(a.rendering)}*{why}")
+                    why = f" — {md_escape(a.rationale)}" if a.rationale else ""
+                    extra.append(f"rendering chosen: *{md_escape(a.rendering)}*{why}")
                 if a.tags:
-                    extra.append("tags: " + ", ".join(f"`{t.replace('`', '')}`" for t in a.tags))
+                    extra.append("tags: " + ", ".join(md_escape(t) for t in a.tags))
                 if a.status != AnchorStatus.EXACT:
                     extra.append(f"anchoring: {a.status}")
                 if extra:
@@ -104,15 +103,15 @@ def render_markdown(s: AnnotationSet) -> bytes:
 
 
 def render_csv(s: AnnotationSet) -> bytes:
-    from policyreader.formats.spreadsheet import safe_cell
+    from policyreader.formats.spreadsheet import SafeWriter
 
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = SafeWriter(buf)
     w.writerow(CSV_COLUMNS)
     for a in s.items:
         row = a.to_json()
         row["tags"] = ";".join(a.tags)
-        w.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])
+        w.writerow([row[c] for c in CSV_COLUMNS])
     return buf.getvalue().encode("utf-8")
 
 
@@ -143,11 +142,18 @@ class _Shape:
             return ""
         if not isinstance(value, str):
             raise self.fail(path, f"expected a string, found {_kind(value)}")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON may spell a lone surrogate (\ud800), which is not text
+            raise self.fail(path, f"the string holds an unpaired surrogate (U+{ord(value[exc.start]):04X}), "
+                            "which is not text") from None
         return value
 
     def integer(self, value: Any, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"expected a whole number, found {_kind(value)}")
+        if not -1 <= value <= MAX_OFFSET:  # -1: no position known (an annotation imported without one)
+            raise self.fail(path, f"{value} is not an offset into a text (0 to {MAX_OFFSET:,}, or -1 for none)")
         return value
 
 
@@ -184,6 +190,9 @@ def _annotation(item: Any, path: str, shape: _Shape) -> Annotation:
         pos = selectors["TextPositionSelector"]
         pp = f"{path}.target.selector[{pos['_i']}]"
         start, end = shape.integer(pos.get("start"), f"{pp}.start"), shape.integer(pos.get("end"), f"{pp}.end")
+        if end < start or (start < 0) != (end < 0):
+            raise shape.fail(f"{pp}.end", f"the span ends ({end}) before it starts ({start})" if end < start
+                             else f"{start}–{end} is not a span: -1 stands for no position, on both ends")
     note, tags, term = "", [], ""
     for i, b in enumerate(shape.arr(item.get("body", []), f"{path}.body")):
         b = shape.obj(b, f"{path}.body[{i}]")

@@ -13,9 +13,14 @@ import re
 from dataclasses import dataclass
 
 from policyreader.core.document import Paragraph
-from policyreader.core.errors import UserError
+from policyreader.core.errors import UserError, one_line
 
 MAX_BYTES = 50 * 1024 * 1024
+"""The largest file read (a PDF or .docx with pictures is much larger than its text)."""
+MAX_CHARS = 2_000_000
+"""The most text one document (or its translation) may hold: about 6 MB of Chinese in UTF-8, twenty times
+the Civil Code. Importing that much takes up to a minute here and stays under 1 GB of memory; the cost
+grows with the text, so the limit is on the text, whatever the file's size or format."""
 
 
 @dataclass
@@ -50,7 +55,8 @@ class ImportFailure(UserError):
         self.where = where
 
     def __str__(self) -> str:
-        return ": ".join(part for part in (self.path, self.where, self.message) if part)
+        # one line, even when a parser's message (lxml's, say) carries a line break
+        return one_line(": ".join(part for part in (self.path, self.where, self.message) if part))
 
 
 def is_cjk(ch: str) -> bool:
@@ -155,3 +161,11 @@ def require_text(paragraphs: list[Paragraph], path: str, what_to_do: str) -> Non
     """Raise ImportFailure if an importer found no text at all."""
     if not paragraphs:
         raise ImportFailure(f"no text found in the file; {what_to_do}", path)
+
+
+def check_length(chars: int, name: str) -> None:
+    """Refuse a document whose text is longer than :data:`MAX_CHARS` (before the slow work on it)."""
+    if chars > MAX_CHARS:
+        raise ImportFailure(
+            f"the document is too long: {chars:,} characters of text; the limit is {MAX_CHARS:,} (about "
+            f"{MAX_CHARS * 3 // 10**6} MB of Chinese) — split it into parts and import each", name)

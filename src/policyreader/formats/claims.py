@@ -14,7 +14,7 @@ from html import escape
 from policyreader.core.claims import ClaimsSummary, RenderingUse, TermClaim
 from policyreader.core.model import Status
 
-from .termbase.study import md_escape
+from .markdown import md_escape
 
 STATUS_COLOUR: dict[str, str] = {Status.PREFERRED: "#2e7d32", Status.ACCEPTED: "#1565c0", Status.CONTESTED: "#b85c00",
                  Status.AVOID: "#c62828"}

@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from .base import ImportedDocument, ImportFailure, make_paragraphs, require_text
+from .inflate import check_zip
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = frozenset({"title", "标题"})
@@ -110,6 +111,7 @@ def read_docx(data: bytes, name: str) -> ImportedDocument:
         raise ImportFailure(
             "this is an old binary Word (.doc) file, not .docx; open it in Word or LibreOffice and "
             "save it as .docx", name)
+    check_zip(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
         items = list(body_items(document))

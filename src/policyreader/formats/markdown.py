@@ -4,10 +4,16 @@ Parsed with markdown-it-py (CommonMark), so HTML comments (LawRefBook's ``<!-- I
 raw HTML, YAML/TOML front matter, link and image syntax, emphasis and code markers never become text;
 headings keep their level. As in plain text, each line is a paragraph (laws put one article or item
 per line), except that a line break inside a Latin sentence joins the two lines with a space.
+
+Writing Markdown (the glossary and annotation exports), user text is made inert: plain text
+(:func:`md_escape`) has every character Markdown treats specially escaped; a note, which is the user's
+own Markdown (:func:`md_note`), keeps its formatting but cannot carry HTML (``<script>``, ``<img>``) or a
+link that runs code (``javascript:``, ``data:``) into a renderer.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from policyreader.core.document import Paragraph
@@ -66,3 +72,26 @@ def markdown_paragraphs(lines: list[str]) -> list[Paragraph]:
             out += [Paragraph(collapse_whitespace(t), 0) for t in tok.content.splitlines() if t.strip()]
         # html_block (comments, raw HTML) and front_matter: not document text
     return out
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_WS = re.compile(r"\s+")
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?=(?:javascript|vbscript|data|file):)", re.IGNORECASE)
+_UNSAFE_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]]*\]:\s*<?\s*(?:javascript|vbscript|data|file):)",
+                                re.IGNORECASE | re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Plain text as inline Markdown: one line, every character Markdown (and GFM tables) treats
+    specially escaped, so it shows exactly as written."""
+    return _MD_SPECIAL.sub(r"\\\1", _WS.sub(" ", text).strip())
+
+
+def md_note(text: str) -> str:
+    """A note in the user's own Markdown, made safe to render: raw HTML is escaped (it shows as text),
+    and a link or link definition to a javascript:, vbscript:, data: or file: address is no longer a link."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _UNSAFE_LINK.sub(lambda m: "]\\(", text)
+    return _UNSAFE_DEFINITION.sub(lambda m: m.group(1) + "\\[", text)

@@ -16,6 +16,7 @@ often mid-word. This module owns turning those lines back into paragraphs:
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 import struct
@@ -42,10 +43,12 @@ from .base import (
     STRUCTURAL_START,
     ImportedDocument,
     ImportFailure,
+    check_length,
     ends_sentence,
     is_cjk,
     join_broken_line,
 )
+from .inflate import check_pdf_streams
 
 # A line made of nothing but a page number: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 12 页", "3 / 12",
 # "Page 3 of 12".
@@ -88,6 +91,11 @@ RADICAL_TO_IDEOGRAPH: dict[int, str] = {
 RADICAL_TO_IDEOGRAPH.update(
     {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)})
 del _codes
+
+# pdfminer reports what it works around in a damaged file as log warnings, which Python would print on
+# stderr before our own one-line error (or above a successful import). They are not for the user.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+logging.getLogger("pdfminer").propagate = False
 
 # What pdfminer.six raises, besides its own exceptions, on a damaged file.
 _DAMAGED_FILE_ERRORS = (PSException, ValueError, KeyError, TypeError, IndexError, AttributeError,
@@ -248,9 +256,13 @@ def _read_lines(data: bytes, name: str) -> tuple[list[TextLine], dict[str, str]]
         device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
         interpreter = PDFPageInterpreter(manager, device)
         lines: list[TextLine] = []
+        chars = 0
         for page_number, page in enumerate(PDFPage.create_pages(document), start=1):
             interpreter.process_page(page)
-            lines.extend(_page_lines(device.get_result(), page_number))
+            page_lines = _page_lines(device.get_result(), page_number)
+            lines.extend(page_lines)
+            chars += sum(len(line.text) for line in page_lines)
+            check_length(chars, name)  # page by page: a huge PDF is refused before all of it is laid out
     except PDFPasswordIncorrect:
         raise ImportFailure(
             "the PDF is password-protected; open it with its password, save or print an unprotected "
@@ -272,6 +284,7 @@ def read_pdf(data: bytes, name: str) -> ImportedDocument:
     if b"%PDF-" not in data[:1024]:
         raise ImportFailure(
             "not a PDF file (no %PDF- header); check that the file is really a PDF", name, "byte 0")
+    check_pdf_streams(data, name)
     lines, metadata = _read_lines(data, name)
     lines = drop_page_numbers(lines)
     assign_heading_levels(lines)

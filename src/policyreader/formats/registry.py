@@ -206,6 +206,8 @@ def write_file(fmt: Format, obj: Any, path: Path) -> None:
     """
     writer = fmt.write_function()
     path = Path(path)
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist; create it or choose another place")
     # A fresh name rather than mkstemp(), whose 0600 mode would be kept by the finished file.
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
     try:

@@ -5,7 +5,6 @@ A QA report is written from ``(title, [(finding, accepted), …])``; a concordan
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -15,6 +14,7 @@ from typing import Any
 
 from policyreader.core.model import ConcordanceLine, Severity
 from policyreader.core.qa import Finding
+from policyreader.formats.spreadsheet import SafeWriter
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def render_qa_json(report: QAReport) -> bytes:
 
 def render_qa_csv(report: QAReport) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = SafeWriter(buf)
     header = columns(report)
     w.writerow(header)
     for f, a in report.findings:
@@ -85,7 +85,7 @@ def render_qa_html(report: QAReport) -> bytes:
 
 def render_concordance_csv(lines: Sequence[ConcordanceLine]) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = SafeWriter(buf)
     w.writerow(["doc", "segment", "left", "match", "right", "en"])
     for ln in lines:
         w.writerow([ln.doc, ln.segment, ln.left, ln.match, ln.right, ln.en])

@@ -1,14 +1,18 @@
-"""Cells for files that spreadsheets open (CSV, XLSX): user text must never become a formula.
+"""Cells for files that spreadsheets open (CSV, TSV): user text must never become a formula.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is read as a formula by
 Excel, LibreOffice and Google Sheets (CSV/formula injection: ``=HYPERLINK(…)``, ``+cmd|…``). As OWASP
 recommends, such a cell is written with a leading apostrophe, which spreadsheets show as text and
-hide; our own CSV readers remove it again (:func:`unsafe_cell`).
+hide, and every cell of a CSV file is quoted, so that a spreadsheet splitting on another separator (a
+semicolon, in many locales) cannot start a new cell, and so a formula, inside one. Our own readers
+remove the apostrophe again (:func:`unsafe_cell`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Iterable
+from typing import IO, Any
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,3 +29,13 @@ def unsafe_cell(value: str) -> str:
     if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
+
+
+class SafeWriter:
+    """A CSV writer whose every cell is quoted and protected by :func:`safe_cell`."""
+
+    def __init__(self, out: IO[str], lineterminator: str = "\r\n"):
+        self._writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator=lineterminator)
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([safe_cell(v) for v in row])

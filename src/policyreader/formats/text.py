@@ -20,7 +20,7 @@ from functools import cache
 
 from policyreader.core.document import parse_source
 
-from .base import ImportedDocument, ImportFailure, require_text
+from .base import ImportedDocument, ImportFailure, check_length, require_text
 
 # The legacy decoding with the higher score wins; below this it is not trusted at all. Real Chinese
 # text scores above 0.95 (each corpus paragraph, both scripts); Shift-JIS read as GB18030 about 0.5.
@@ -286,6 +286,7 @@ def _nonempty(text: str, name: str) -> str:
 def read_text(data: bytes, name: str, fmt: str) -> ImportedDocument:
     """Import a .txt or .md file: decode it, keep the provenance header as metadata, split paragraphs."""
     text, encoding, detected_by = decode_text(data, name)
+    check_length(len(text), name)
     parsed = parse_source(text, unwrap=True)
     require_text(parsed.paragraphs, name, "the file holds only a provenance header")
     return ImportedDocument(
@@ -309,6 +310,7 @@ def read_md(data: bytes, name: str) -> ImportedDocument:
     from .markdown import markdown_paragraphs
 
     text, encoding, detected_by = decode_text(data, name)
+    check_length(len(text), name)
     metadata, lines = split_header(text)
     paragraphs = markdown_paragraphs(lines)
     require_text(paragraphs, name, "the file holds only a provenance header or markup")

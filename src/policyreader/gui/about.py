@@ -16,6 +16,7 @@ from policyreader.gui.qt import (
     QLineEdit,
     QMenu,
     QTextBrowser,
+    QTextOption,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -69,6 +70,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(tr("About PolicyReader"))
         self.setObjectName("aboutDialog")
         self.browser = QTextBrowser(self)
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setAccessibleName(tr("About PolicyReader"))
         self.browser.setHtml(about_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -7,18 +7,21 @@ from typing import Any
 
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import AnchorStatus, Annotation
+from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -37,7 +40,7 @@ class AnnotationDialog(QDialog):
                  annotation: Annotation | None = None, suggested_term: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Edit annotation" if annotation else "Annotate")
-        self.quote = QLabel(f"“{quote}”", self)
+        self.quote = plain_label(QLabel(f"“{quote}”", self))
         self.quote.setWordWrap(True)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("annotationNote")
@@ -48,6 +51,7 @@ class AnnotationDialog(QDialog):
         for name, value in COLOURS.items():
             self.colour.addItem(name, value)
         self.term = QComboBox(self)
+        self.term.setAccessibleName("Filter by glossary term")
         self.term.addItem("— none —", "")
         for e in sorted(entries, key=lambda e: e.pinyin):
             self.term.addItem(f"{e.term}  {e.pinyin}  ({e.id})", e.id)
@@ -65,6 +69,9 @@ class AnnotationDialog(QDialog):
         form.addRow("Why:", self.rationale)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
+        # Enter in the note starts a new line; Ctrl+Enter saves, as in most note editors
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -104,14 +111,18 @@ class AnnotationsPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scope = QComboBox(self)
+        self.scope.setAccessibleName("Show annotations of")
         self.scope.addItem("This document", "doc")
         self.scope.addItem("Whole library", "all")
         self.filter = QLineEdit(self)
+        self.filter.setAccessibleName("Filter annotations by text")
         self.filter.setPlaceholderText("Filter by text…")
         self.filter.setClearButtonEnabled(True)
         self.tag = QComboBox(self)
+        self.tag.setAccessibleName("Filter by tag")
         self.term = QComboBox(self)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Annotations")
         self.list.setObjectName("annotationList")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
@@ -181,5 +192,5 @@ class AnnotationsPane(QWidget):
             head = f"“{a.exact}”{status}   [{meta}]"
             item = QListWidgetItem(head + "\n" + (a.note.splitlines()[0] if a.note else "(no note)"))
             item.setData(Qt.ItemDataRole.UserRole, a)
-            item.setToolTip(a.note or a.exact)
+            item.setToolTip(tooltip(a.note or a.exact))
             self.list.addItem(item)

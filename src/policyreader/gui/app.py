@@ -4,19 +4,32 @@ from __future__ import annotations
 
 import sys
 
-from policyreader.gui.qt import QApplication
+from policyreader.core.errors import one_line
+from policyreader.core.resources import ICON_PNG, shipped
+from policyreader.gui.qt import QApplication, QIcon
+from policyreader.gui.theme import register_shipped_fonts
 from policyreader.services.paths import AppPaths
 
 
 def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | None = None,
             translation: str | None = None) -> int:
     """Create the application and main window; optionally import and open a file; run the event loop."""
+    from policyreader.gui.recovery import LibraryUnavailable
     from policyreader.gui.window import MainWindow
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("PolicyReader")
     app.setOrganizationName("PolicyReader")
-    window = MainWindow(paths)
+    QApplication.setDesktopFileName("policyreader")  # the .desktop file `make dist` ships (Wayland matches on it)
+    icon = shipped(ICON_PNG)
+    if icon is not None:
+        QApplication.setWindowIcon(QIcon(str(icon)))
+    register_shipped_fonts()
+    try:
+        window = MainWindow(paths)
+    except LibraryUnavailable as exc:  # the user saw why in a dialog and chose to quit
+        print(f"policyreader: error: {one_line(str(exc))}", file=sys.stderr)
+        return 2
     window.show()
     if open_file:
         window.ready.connect(lambda: window.library.import_files(open_file, translation))

@@ -4,7 +4,16 @@ HTML or JSON for a reading group or a review."""
 
 from __future__ import annotations
 
-from policyreader.gui.qt import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget, Signal
+from policyreader.gui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTextOption,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 
 class ClaimsPane(QWidget):
@@ -22,6 +31,8 @@ class ClaimsPane(QWidget):
         self.export_button.setObjectName("claimsExport")
         self.export_button.setEnabled(False)
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Claims summary")
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setObjectName("claimsBrowser")
         self.browser.setOpenExternalLinks(False)
         top = QHBoxLayout()

@@ -16,6 +16,7 @@ from policyreader.gui.qt import (
     QLineEdit,
     QPushButton,
     QTextBrowser,
+    QTextOption,
     QUrl,
     QVBoxLayout,
     QWidget,
@@ -35,9 +36,12 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import document")
         self.source = QLineEdit(source, self)
+        self.source.setAccessibleName("Document file")
         self.translation = QLineEdit(translation, self)
+        self.translation.setAccessibleName("Translation file")
         self.translation.setPlaceholderText("optional: the English translation, to align")
         self.title = QLineEdit(self)
+        self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("optional: taken from the file")
         self.language = QComboBox(self)
         self.language.setObjectName("importLanguage")
@@ -53,6 +57,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Import")
+        self.ok_button.setDefault(True)  # Enter in the path field imports (never opens Browse…)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
@@ -66,6 +71,8 @@ class ImportDialog(QDialog):
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(edit)
         b = QPushButton("Browse…", w)
+        b.setAutoDefault(False)
+        b.setAccessibleName("Browse for the file")
         b.clicked.connect(lambda: self._browse(edit))
         h.addWidget(b)
         return w
@@ -97,6 +104,8 @@ class EntryBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setObjectName("entryBrowser")
+        self.setAccessibleName("Glossary entry")
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # "trustworthiness", never "trustworthin/ess"
         self.anchorClicked.connect(self._anchor)
         self.extra_actions: list[Any] = []  # added to the context menu (Copy citation)
 

@@ -138,9 +138,8 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
         h.append(f"<p><i>Literally:</i> {escape(entry['gloss'])}</p>")
     h.append(f"<p style='color:#888'>Domains: {escape(', '.join(entry.get('domains', [])))}"
              f" · id <code>{escape(entry['id'])}</code> · {escape(entry.get('origin', 'bundled'))}</p>")
-    h.append("<h3>Renderings</h3><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-             "<tr><th align='left'>Rendering</th><th align='left'>Status</th><th align='left'>Used by</th>"
-             "<th align='left'>Sources</th></tr>")
+    # one block per rendering rather than a four-column table: it reads the same in a narrow dock
+    h.append("<h3>Renderings</h3>")
     for r in entry["renderings"]:
         cites = []
         for s in r.get("sources", []):
@@ -148,10 +147,13 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
             label = escape(s["id"]) + (f", {escape(s['locator'])}" if s.get("locator") else "")
             url = s.get("url") or (src.url if src is not None else "")
             cites.append(f"<a href='{escape(url)}'>{label}</a>" if url else label)
-        ours = f"<br><i>Our rendering: {escape(r['ours'])}</i>" if r.get("ours") else ""
-        h.append(f"<tr><td><b>{escape(r['text'])}</b>{ours}</td><td>{_status(r['status'])}</td>"
-                 f"<td>{escape(r.get('used_by', ''))}</td><td>{'<br>'.join(cites)}</td></tr>")
-    h.append("</table>")
+        h.append(f"<p style='margin-bottom:0'><b>{escape(r['text'])}</b> — {_status(r['status'])}</p>")
+        if r.get("used_by"):
+            h.append(f"<p style='margin:0 0 0 14px;color:#666'>Used by: {escape(r['used_by'])}</p>")
+        if r.get("ours"):
+            h.append(f"<p style='margin:0 0 0 14px'><i>Our rendering: {escape(r['ours'])}</i></p>")
+        if cites:
+            h.append(f"<p style='margin:0 0 0 14px'>Sources: {'; '.join(cites)}</p>")
     if entry.get("dispute"):
         h.append(f"<h3>How the translation is disputed</h3><p>{escape(entry['dispute'])}</p>")
     if entry.get("notes"):
@@ -159,8 +161,9 @@ def entry_page_html(entry: dict[str, Any], sources: dict[str, Any], colours: dic
     if entry.get("examples"):
         h.append("<h3>Examples from the corpus</h3>")
         for x in entry["examples"]:
+            where = (titles or {}).get(x["doc"], x["doc"])  # the document's title, not its id
             h.append(f"<p>{escape(x['zh'])}<br><span style='color:#555'>{escape(x['en'])}</span><br>"
-                     f"<a href='doc:{escape(x['doc'])}'>{escape(x['doc'])}</a>, {escape(x['location'])}</p>")
+                     f"<a href='doc:{escape(x['doc'])}'>{escape(where)}</a>, {escape(x['location'])}</p>")
     actions = [f"<a href='concordance:{escape(entry['id'])}'>Concordance…</a>",
                f"<a href='cite:{escape(entry['id'])}'>Copy citation</a>"]
     if entry.get("origin") == "user":

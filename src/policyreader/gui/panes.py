@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from policyreader.core.model import DocumentListing
 from policyreader.gui.models.library import ID_ROLE, LibraryFilter, LibraryModel
+from policyreader.gui.plain import plain_label
 from policyreader.gui.qt import (
     QAbstractItemView,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,6 +20,7 @@ from policyreader.gui.qt import (
     QModelIndex,
     QPushButton,
     Qt,
+    QTimer,
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -60,6 +64,17 @@ class LibraryPane(QWidget):
         self.filter.textChanged.connect(self.proxy.set_text)
         self.view.activated.connect(self._activate)
         self.view.clicked.connect(self._activate)
+        # arrow keys in the list open the selected document, once the key has rested a moment
+        self._selecting = False
+        self._key_timer = QTimer(self)
+        self._key_timer.setSingleShot(True)
+        self._key_timer.setInterval(250)
+        self._key_timer.timeout.connect(lambda: self._activate(self.view.currentIndex()))
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.view.hasFocus() and not self._selecting:
+            self._key_timer.start()
 
     def _activate(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)
@@ -86,7 +101,9 @@ class LibraryPane(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
+            self._selecting = True  # the window says which document is open: nothing to open again
             self.view.setCurrentIndex(index)
+            self._selecting = False
             self.view.scrollTo(index)
 
 
@@ -98,9 +115,11 @@ class OutlinePane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("outlineTree")
+        self.setAccessibleName("Outline")
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt skip measuring every row of a long outline
         self.itemClicked.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        self._starts: list[tuple[int, QTreeWidgetItem]] = []  # (segment, item) in reading order
         self.itemActivated.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
 
     def set_outline(self, items: list[dict[str, Any]]) -> None:
@@ -108,6 +127,7 @@ class OutlinePane(QTreeWidget):
         law with thousands of articles well inside a frame."""
         self.clear()
         top: list[QTreeWidgetItem] = []
+        starts: list[tuple[int, QTreeWidgetItem]] = []
         stack: list[tuple[int, QTreeWidgetItem]] = []
         for it in items:
             if it["kind"] == "item":
@@ -116,6 +136,7 @@ class OutlinePane(QTreeWidget):
                 stack.pop()
             node = QTreeWidgetItem(stack[-1][1], [it["label"]]) if stack else QTreeWidgetItem([it["label"]])
             node.setData(0, Qt.ItemDataRole.UserRole, it["segment"])
+            starts.append((int(it["segment"]), node))
             if not stack:
                 top.append(node)
             if it["kind"] in ("chapter", "section", "title"):
@@ -123,6 +144,19 @@ class OutlinePane(QTreeWidget):
                 stack.append((it["depth"], node))
         self.addTopLevelItems(top)
         self.expandAll()
+        self._starts = sorted(starts, key=lambda x: x[0])
+
+    def follow(self, segment: int) -> None:
+        """Mark the chapter or article the reader is in (the last one starting at or before *segment*)."""
+        i = bisect.bisect_right([s for s, _n in self._starts], segment) - 1
+        if i < 0 or self.hasFocus():
+            return
+        node = self._starts[i][1]
+        if self.currentItem() is not node:
+            self.blockSignals(True)
+            self.setCurrentItem(node)
+            self.blockSignals(False)
+            self.scrollToItem(node)
 
 
 class SearchPane(QWidget):
@@ -134,11 +168,13 @@ class SearchPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
+        self.query.setAccessibleName("Search the library")
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText("Search the library (Chinese or English)…")
         self.query.setClearButtonEnabled(True)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))  # it quotes the query
         self.results = QListWidget(self)
+        self.results.setAccessibleName("Search results")
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -150,6 +186,16 @@ class SearchPane(QWidget):
         self.query.returnPressed.connect(lambda: self.searchRequested.emit(self.query.text()))
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
+        self.query.installEventFilter(self)  # Down from the query box goes into the results
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:
+        if obj is self.query and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
+                and self.results.count():
+            self.results.setFocus()
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(obj, event)
 
     def _activate(self, item: QListWidgetItem) -> None:
         doc, seg, side = item.data(Qt.ItemDataRole.UserRole)
@@ -170,6 +216,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
+        self.edit.setAccessibleName("Find in document")
         self.edit.setObjectName("findEdit")
         self.edit.setPlaceholderText("Find in document…")
         self.edit.setClearButtonEnabled(True)

@@ -10,6 +10,7 @@ from policyreader.core.consistency import CompiledCheck, UserCheck
 from policyreader.core.errors import UserError
 from policyreader.core.model import Severity
 from policyreader.core.qa import Finding
+from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -43,7 +44,7 @@ class QAPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         self.show_accepted = QCheckBox("Show accepted", self)
         self.run_button = QPushButton("Check again", self)
         self.checks_button = QPushButton("My checks…", self)
@@ -53,6 +54,7 @@ class QAPane(QWidget):
         self.export_button.setObjectName("qaExportButton")
         self.findings: list[tuple[Finding, bool]] = []
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("QA findings")
         self.tree.setObjectName("qaTree")
         self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accept"])
         header = self.tree.header()
@@ -100,7 +102,7 @@ class QAPane(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(4, Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
-            item.setToolTip(3, f"{f.message}\nfound: {f.found}\nexpected: {f.expected}")
+            item.setToolTip(3, tooltip(f"{f.message}\nfound: {f.found}\nexpected: {f.expected}"))
             group.addChild(item)
         for g in groups.values():
             g.setText(0, f"{g.text(0)} ({g.childCount()})")
@@ -145,6 +147,7 @@ class UserChecksDialog(QDialog):
         self.original = {c.name: c for c in checks}
         self.checks: dict[str, UserCheck] = dict(self.original)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("My checks")
         self.list.setObjectName("userChecksList")
         self.name = QLineEdit(self)
         self.name.setObjectName("userCheckName")

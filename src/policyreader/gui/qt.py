@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import (
+    QAccessible,
     QAction,
     QActionGroup,
     QBrush,
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QIcon,
     QKeySequence,
     QPalette,
     QShortcut,
@@ -44,12 +46,15 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTableFormat,
     QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -83,11 +88,13 @@ from PySide6.QtWidgets import (
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
 __all__ = [
+    "QAccessible",
     "QAbstractListModel",
     "QCoreApplication",
     "QLibraryInfo",
@@ -122,6 +129,7 @@ __all__ = [
     "QFont",
     "QFontDatabase",
     "QGuiApplication",
+    "QIcon",
     "QKeySequence",
     "QPalette",
     "QShortcut",
@@ -132,10 +140,13 @@ __all__ = [
     "QTextFormat",
     "QTextFrameFormat",
     "QTextLength",
+    "QTextOption",
     "QTextTableFormat",
     "QUndoCommand",
     "QUndoStack",
     "QAbstractItemView",
+    "QAbstractSpinBox",
+    "QAbstractButton",
     "QApplication",
     "QCheckBox",
     "QComboBox",
@@ -166,6 +177,7 @@ __all__ = [
     "QTreeView",
     "QTreeWidget",
     "QTreeWidgetItem",
+    "QTreeWidgetItemIterator",
     "QVBoxLayout",
     "QWidget",
 ]

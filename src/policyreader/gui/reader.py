@@ -34,6 +34,7 @@ from policyreader.gui.qt import (
     QTextFormat,
     QTextFrameFormat,
     QTextLength,
+    QTextOption,
     QTextTableFormat,
     QTimer,
     QWidget,
@@ -43,6 +44,8 @@ from policyreader.gui.reader_marks import Highlights
 from policyreader.gui.reader_words import WordNavigation
 
 LAYOUTS = ("side", "interleaved", "zh")
+#: the reader never gets narrower than this: side by side, each language keeps ~26 characters a line
+MIN_READER_WIDTH = 460
 
 
 class ReaderView(WordNavigation, Highlights, QTextEdit):
@@ -64,9 +67,15 @@ class ReaderView(WordNavigation, Highlights, QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("reader")
+        self.setAccessibleName("Reader")
+        self.setAccessibleDescription("The Chinese text and its English translation, segment by segment")
         # a scroll bar that appears once the text outgrows the view narrows it, and Qt then lays out every
         # row again: keep it there from the start
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # English breaks at word boundaries only ("government", never "government s"); Chinese between
+        # characters, as line-breaking rules allow
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setMinimumWidth(MIN_READER_WIDTH)
         self.layout_mode = "side"
         self.font_size = 13.0
         self.line_spacing = 150
@@ -391,7 +400,19 @@ class ReaderView(WordNavigation, Highlights, QTextEdit):
         if c is not None:
             self.setTextCursor(c)
             self.scroll_to_segment(segment, side)
-            self.ensureCursorVisible()
+            self._show_selection()
+
+    def _show_selection(self) -> None:
+        """Scroll the whole selection into view: a hit deep in a long segment sits a third down the view,
+        not cut off at its edge."""
+        c = self.textCursor()
+        start = QTextCursor(c)
+        start.setPosition(c.selectionStart())
+        top, bottom = self.cursorRect(start).top(), self.cursorRect(c).bottom()
+        height = self.viewport().height()
+        if top < 0 or bottom > height:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + top - height // 3)
 
     def selection_location(self) -> tuple[int, str, int, int] | None:
         """(segment, side, start, end) of the current selection if it lies inside one segment side."""

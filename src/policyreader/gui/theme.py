@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import Status
+from policyreader.core.resources import DATA_DIR, font_files
 from policyreader.gui.qt import QApplication, QColor, QFont, QFontDatabase, QPalette
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -13,6 +16,17 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQu
 def is_dark() -> bool:
     pal = QApplication.palette()
     return pal.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def register_shipped_fonts(data_dir: Path = DATA_DIR) -> list[str]:
+    """Make the fonts the app ships (the self-contained app's Noto Sans CJK) available to Qt, ahead of any
+    installed ones. Returns the families they add."""
+    families: list[str] = []
+    for path in font_files(data_dir):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
 
 
 #: the reader's font family chosen in Preferences ("" = the first installed CJK family)

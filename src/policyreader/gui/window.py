@@ -8,6 +8,7 @@ indicator shows in the status bar. One ``changed`` signal tells every controller
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from policyreader.gui.controllers.team import TeamController
 from policyreader.gui.dialogs import EntryBrowser
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
+from policyreader.gui.plain import message_box
 from policyreader.gui.popup import LookupPopup
 from policyreader.gui.qa_pane import QAPane
 from policyreader.gui.qt import (
@@ -52,6 +54,7 @@ from policyreader.gui.qt import (
     Signal,
 )
 from policyreader.gui.reader import LAYOUTS, ReaderView
+from policyreader.gui.recovery import open_library
 from policyreader.gui.review_pane import ReviewPane
 from policyreader.gui.workbench import ConcordancePane, GlossaryBrowser
 from policyreader.services.context import AppContext
@@ -71,6 +74,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings or QSettings("PolicyReader", "PolicyReader")
         self.ctx = AppContext(paths)
+        moved = open_library(self.ctx)  # a damaged library: moved aside if the user agrees, else we stop here
         self.ops = OpRunner(self.ctx, self)
         self.ops.failure_handler = self.show_error
         self.undo_stack = QUndoStack(self)
@@ -97,7 +101,8 @@ class MainWindow(QMainWindow):
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
         self.prefs = SettingsController(self)  # after the View menu's flags: Preferences override them
-        self.statusBar().showMessage("Starting…")
+        self.statusBar().showMessage(f"The damaged library was moved to {moved}; a fresh one was started"
+                                     if moved else "Starting…")
         self.library.start_up()
 
     # -- what tests and scripts ask of the window -----------------------------------------------
@@ -159,7 +164,13 @@ class MainWindow(QMainWindow):
         self.review_dock = self._dock("Review alignment", self.review_pane, right)
         self.claims_pane = ClaimsPane(self)
         self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
-        self.resizeDocks([self.library_dock, self.search_dock], [330, 420], Qt.Orientation.Horizontal)
+        self._fit_docks(1400)
+        # Tab follows reading order: the library (filter, list), the outline, the reader, the side panes
+        self.library_pane.filter.setObjectName("libraryFilter")
+        chain = [self.library_pane.filter, self.library_pane.view, self.outline_pane, self.reader,
+                 self.search_pane.query, self.search_pane.results]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         # hide the right-hand panes before grouping them as tabs: tabifying visible docks and hiding them
         # afterwards leaves an orphaned tab bar floating over the reader
         right_docks = (self.entry_dock, self.annotations_dock, self.qa_dock, self.review_dock, self.claims_dock)
@@ -310,6 +321,18 @@ class MainWindow(QMainWindow):
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
 
+    def _fit_docks(self, width: int) -> None:
+        """Dock widths that leave the reader room: on a small screen (1024 px) the side panes share what the
+        reader does not need, instead of squeezing it to a column of a few words."""
+        left, right = (330, 420) if width >= 1400 else (max(200, width // 5), max(240, width // 4))
+        self.resizeDocks([self.library_dock, self.search_dock], [left, right], Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        old, new = event.oldSize().width(), event.size().width()
+        if (old < 1400) != (new < 1400) or old <= 0:
+            self._fit_docks(new)
+
     # -- settings -----------------------------------------------------------------------------
     def _load_settings(self) -> None:
         s = self.settings
@@ -394,10 +417,12 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: BaseException | str) -> None:
         """A failure the user must see: one line in the status bar, the whole message in a dialog."""
+        if isinstance(exc, sqlite3.Error | OSError):
+            exc = self.ctx.explain(exc)  # a damaged, read-only or full library: what it means, in words
         if isinstance(exc, UserError | str):
             message = str(exc)
         else:
             message = f"Something went wrong ({type(exc).__name__}: {exc}). Please report it."
         self.statusBar().showMessage(message.splitlines()[0], 10000)
-        QMessageBox.warning(self, "PolicyReader", message)
+        message_box(self, QMessageBox.Icon.Warning, "PolicyReader", message).exec()
 

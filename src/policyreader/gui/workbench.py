@@ -8,6 +8,7 @@ from typing import Any
 
 from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
 from policyreader.core.model import ConcordanceLine
+from policyreader.gui.plain import tooltip
 from policyreader.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +42,7 @@ class GlossaryBrowser(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
+        self.query.setAccessibleName("Search the glossary")
         self.query.setObjectName("glossaryQuery")
         self.query.setPlaceholderText("信用 · xinyong · xin4yong4 · credit …")
         self.query.setClearButtonEnabled(True)
@@ -53,6 +55,7 @@ class GlossaryBrowser(QWidget):
         for s in STATUSES:
             self.status.addItem(f"has {s}", s)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Glossary entries")
         self.list.setObjectName("glossaryList")
         self.count = QLabel(self)
         filters = QHBoxLayout()
@@ -81,7 +84,7 @@ class GlossaryBrowser(QWidget):
             mark = {"user": "  [mine]", "extended": "  [+mine]"}.get(e.origin, "")
             item = QListWidgetItem(f"{e.term}  {e.pinyin}  —  {pref.text if pref else ''}{mark}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
-            item.setToolTip(e.gloss)
+            item.setToolTip(tooltip(e.gloss))
             self.list.addItem(item)
         self.count.setText(f"{len(entries)} entries")
 
@@ -107,6 +110,7 @@ class ConcordancePane(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Concordance lines")
         self.tree.setObjectName("concordanceTree")
         self.tree.setHeaderLabels(["Left", "Term", "Right", "English", "Document"])
         self.tree.setRootIsDecorated(False)
@@ -134,7 +138,7 @@ class ConcordancePane(QWidget):
             item = _KwicItem([ln.left, ln.match, ln.right, ln.en, titles.get(ln.doc, ln.doc)])
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(3, ln.en)
+            item.setToolTip(3, tooltip(ln.en))
             self.tree.addTopLevelItem(item)
         self.tree.setSortingEnabled(True)
         for c in (0, 1, 2):
@@ -157,6 +161,7 @@ class AddTermDialog(QDialog):
         self.term.setObjectName("addTermTerm")
         self.pinyin = QLineEdit(pinyin, self)
         self.suggestions = QListWidget(self)
+        self.suggestions.setAccessibleName("Dictionary suggestions")
         self.suggestions.setObjectName("cedictSuggestions")
         self.suggestions.setMaximumHeight(110)
         for s in suggestions:

@@ -13,10 +13,11 @@ from policyreader.core.document import join_side
 from policyreader.core.errors import UserError
 from policyreader.core.model import SIDES, AnchorStatus, Annotation, SegmentRow, now
 from policyreader.formats import read_bytes, read_with
-from policyreader.formats.annotations import AnnotationSet
+from policyreader.formats.annotations import MAX_FILE_BYTES, AnnotationSet
 from policyreader.formats.registry import Kind, by_name, render
 from policyreader.services.library import Library
 from policyreader.storage.annotations import AnnotationRepository
+from policyreader.storage.schema import write_transaction
 
 
 class AnnotationService:
@@ -161,25 +162,27 @@ class AnnotationService:
     def import_jsonld(self, path: Path) -> dict[str, int]:
         """Import a JSON-LD collection (or a single annotation); existing ids are skipped, all in one transaction."""
         fmt = by_name(Kind.ANNOTATIONS, "jsonld")
-        items = read_with(fmt, read_bytes(path, str(path)), str(path))
+        items = read_with(fmt, read_bytes(path, str(path), MAX_FILE_BYTES), str(path))
         assert isinstance(items, list)
-        docs = {d.id for d in self.library.documents()}
-        for i, a in enumerate(items):
-            if a.doc not in docs:
-                raise UserError(f"{path}: item {i}: document {a.doc!r} is not in the library; import it first")
-        new = [a for a in items if not self.repo.exists(a.id)]
-        texts: dict[tuple[str, str], Anchorer] = {}
-        for a in new:  # place each one in the text as it is in this library
-            key = (a.doc, a.side)
-            if key not in texts:
-                texts[key] = Anchorer(self.side_text(a.doc, a.side))
-            anchor = texts[key].anchor(TextQuote(a.start, a.end, a.exact, a.prefix, a.suffix))
-            if anchor.status == AnchorStatus.ORPHAN:
-                a.status, a.score = AnchorStatus.ORPHAN, 0.0
-            else:
-                q = anchor.quote(texts[key].text)
-                a.start, a.end, a.exact, a.prefix, a.suffix = q.start, q.end, q.exact, q.prefix, q.suffix
-                a.status, a.score = anchor.status, anchor.score
-        self.repo.insert_many(new)
+        # All or nothing, and decided under the write lock: another process may import the same file at once.
+        with write_transaction(self.repo.db):
+            docs = {d.id for d in self.library.listing()}
+            for i, a in enumerate(items):
+                if a.doc not in docs:
+                    raise UserError(f"{path}: item {i}: document {a.doc!r} is not in the library; import it first")
+            new = [a for a in items if not self.repo.exists(a.id)]
+            texts: dict[tuple[str, str], Anchorer] = {}
+            for a in new:  # place each one in the text as it is in this library
+                key = (a.doc, a.side)
+                if key not in texts:
+                    texts[key] = Anchorer(self.side_text(a.doc, a.side))
+                anchor = texts[key].anchor(TextQuote(a.start, a.end, a.exact, a.prefix, a.suffix))
+                if anchor.status == AnchorStatus.ORPHAN:
+                    a.status, a.score = AnchorStatus.ORPHAN, 0.0
+                else:
+                    q = anchor.quote(texts[key].text)
+                    a.start, a.end, a.exact, a.prefix, a.suffix = q.start, q.end, q.exact, q.prefix, q.suffix
+                    a.status, a.score = anchor.status, anchor.score
+            self.repo.insert_many(new)
         self.changes.record(annotations={a.doc for a in new})
         return {"imported": len(new), "skipped": len(items) - len(new)}

@@ -10,8 +10,10 @@ that never touches the library never opens the database.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from policyreader.core.errors import UserError
 from policyreader.services.changes import ChangeLog
 from policyreader.services.engine import TextEngine
 from policyreader.services.paths import AppPaths, resolve_paths
@@ -43,8 +45,27 @@ class AppContext:
 
     def close(self) -> None:
         """Close the database connection, if one was opened."""
-        if self.engine.has_database:
-            self.engine.db.close()
+        self.engine.close()
+
+    # -- the library database as a whole ------------------------------------------------------
+    def check_database(self) -> None:
+        """Open the library database now, so a damaged, newer or uncreatable one is reported at once
+        (DatabaseDamaged, DatabaseTooNew, DatabaseError) rather than by the first command that reads it."""
+        _ = self.engine.db
+
+    def move_database_aside(self) -> Path:
+        """Close the library and rename its (damaged) database file out of the way; the next use starts a
+        fresh library. Returns where the old file went; nothing is deleted."""
+        from policyreader.storage.schema import move_aside
+
+        self.close()
+        return move_aside(self.paths.database)
+
+    def explain(self, exc: BaseException) -> UserError:
+        """An SQLite or system failure as the one-line error a user sees (what, where, what to do)."""
+        from policyreader.storage.schema import database_error
+
+        return exc if isinstance(exc, UserError) else database_error(exc, self.paths.database)
 
     # -- the services -------------------------------------------------------------------------
     @cached_property

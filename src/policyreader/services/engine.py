@@ -29,6 +29,7 @@ from policyreader.core.glossary import (
 from policyreader.core.glossary_merge import extend_entry
 from policyreader.core.matcher import GlossaryMatcher, TermMatch
 from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
+from policyreader.core.resources import CEDICT_DATABASE, JIEBA_CACHE, shipped
 from policyreader.core.segmenter import Segmenter, Token
 from policyreader.services.paths import AppPaths, resolve_paths
 from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
@@ -56,6 +57,7 @@ class TextEngine:
         self._extra = list(extra_entries)
         self._db = db
         self._lock = threading.Lock()
+        self._generation = 0  # of the user's entries when the glossary was loaded (see glossary_outdated)
         self.glossary_version = 0  # bumped whenever the glossary is rebuilt; caches of it compare this
 
     # -- lazily built parts -------------------------------------------------------------------
@@ -74,6 +76,13 @@ class TextEngine:
                     plant(self.paths)  # a new data directory starts with the library built at install
                 self._db = open_database(self.paths.database)
             return self._db
+
+    def close(self) -> None:
+        """Close the database connection, if one was opened; the next use opens it again."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     @cached_property
     def bundled_glossary(self) -> Glossary:
@@ -111,7 +120,9 @@ class TextEngine:
         g = Glossary(dict(bundled.entries), bundled.sources)
         records = [UserEntryRecord(e, "new") for e in self._extra]
         if self.paths.database.exists() or self._db is not None:
-            records += UserGlossaryRepository(self.db).all()
+            users = UserGlossaryRepository(self.db)
+            self._generation = users.generation()
+            records += users.all()
         for rec in records:
             base = g.entries.get(rec.entry.id)
             g.entries[rec.entry.id] = extend_entry(base, rec.entry) if rec.mode == "extends" and base else rec.entry
@@ -128,7 +139,7 @@ class TextEngine:
 
     @cached_property
     def segmenter(self) -> Segmenter:
-        return Segmenter(self.paths.cache_dir, self.matcher.forms.keys())
+        return Segmenter(self.paths.cache_dir, self.matcher.forms.keys(), shipped(JIEBA_CACHE))
 
     @cached_property
     def _pinyin_by_form(self) -> dict[str, str]:
@@ -141,8 +152,15 @@ class TextEngine:
 
     @cached_property
     def dictionary(self) -> DictionaryRepository:
-        ensure_cedict(self.db)
+        ensure_cedict(self.db, prebuilt=shipped(CEDICT_DATABASE))
         return DictionaryRepository(self.db)
+
+    def glossary_outdated(self) -> bool:
+        """True when another process (or connection) changed the user's entries since they were loaded:
+        links computed now would miss its changes. Cheap: one read of a counter."""
+        if "glossary" not in self.__dict__ or self._db is None:
+            return False
+        return UserGlossaryRepository(self._db).generation() != self._generation
 
     def reload_glossary(self, extra_entries: Iterable[GlossaryEntry] | None = None) -> None:
         """Re-read user entries and rebuild everything that depends on the glossary."""
@@ -171,6 +189,8 @@ class TextEngine:
         for name in self._SHARED:
             if name in other.__dict__ and (name == "segmenter" or name not in self.__dict__):
                 self.__dict__[name] = other.__dict__[name]
+        if "glossary" in self.__dict__ and self.__dict__["glossary"] is other.__dict__.get("glossary"):
+            self._generation = other._generation
         if "dictionary" in other.__dict__:
             self.__dict__["dictionary"] = DictionaryRepository(self.db, other.dictionary.headwords())
         self.glossary_version = max(self.glossary_version, other.glossary_version)

@@ -15,6 +15,7 @@ from policyreader.formats import read_termbase
 from policyreader.formats.bibliography import STYLE as CITATION_STYLE
 from policyreader.formats.bibliography import Bibliography, entry_citation
 from policyreader.formats.registry import Kind, by_name, render, write_file
+from policyreader.formats.termbase.losses import dropped
 from policyreader.formats.termbase.model import AnnotatedEntry, AnnotatedGlossary
 from policyreader.services.annotations import AnnotationService
 from policyreader.services.library import Library
@@ -33,6 +34,14 @@ class Selection:
     docs: list[str] = field(default_factory=list)      # entries that occur in one of these documents
     only_annotated: bool = False
     only_user: bool = False
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: how many entries, and what its format left out ("" when nothing)."""
+
+    entries: int
+    dropped: str = ""
 
 
 class GlossaryExchange:
@@ -73,7 +82,7 @@ class GlossaryExchange:
             chosen.append(AnnotatedEntry(e, anns))
         return AnnotatedGlossary(chosen, self.engine.glossary.sources, title)
 
-    def export(self, fmt: str, output: Path, selection: Selection) -> int:
+    def export(self, fmt: str, output: Path, selection: Selection) -> Exported:
         format_ = by_name(Kind.TERMBASE, fmt)
         glossary = self.build(selection)
         if not glossary.entries:
@@ -82,11 +91,12 @@ class GlossaryExchange:
             write_file(format_, glossary, output)
         except (OSError, RuntimeError) as exc:
             raise UserError(f"{output}: cannot write the {fmt} export: {exc}") from exc
-        return len(glossary.entries)
+        return Exported(len(glossary.entries), dropped(fmt, glossary))
 
-    def render(self, fmt: str, selection: Selection) -> bytes:
-        """A text termbase format's bytes (for standard output)."""
-        return render(by_name(Kind.TERMBASE, fmt), self.build(selection))
+    def render(self, fmt: str, selection: Selection) -> tuple[bytes, Exported]:
+        """A text termbase format's bytes (for standard output), and what it left out."""
+        glossary = self.build(selection)
+        return render(by_name(Kind.TERMBASE, fmt), glossary), Exported(len(glossary.entries), dropped(fmt, glossary))
 
     @staticmethod
     def default_name(fmt: str) -> str:
@@ -129,15 +139,23 @@ class GlossaryExchange:
         users = self.workbench.users
         written = 0
         with write_transaction(self.library.repo.db):
+            # Merged into the entries as they are now, under the write lock, so that what another process
+            # added since the preview is kept.
+            self.engine.reload_glossary()
+            current = self.engine.glossary.entries
             for e in preview.new:
-                users.save(_as_user(e), "new")
+                base = current.get(e.id)
+                if base is None:
+                    users.save(_as_user(e), "new")
+                else:
+                    users.save(_as_user(merge_entry(base, e)), _mode(base))
                 written += 1
             for old, new in [*preview.changed, *(preview.conflicting if take_conflicts else [])]:
-                merged = merge_entry(old, new)
-                users.save(_as_user(merged), "extends" if old.origin in ("bundled", "extended") else "new")
+                base = current.get(old.id, old)
+                users.save(_as_user(merge_entry(base, new)), _mode(base))
                 written += 1
-        self.engine.reload_glossary()
-        self.library.relink()
+            self.engine.reload_glossary()
+            self.library.relink()
         self.library.changes.record(glossary=True)
         return {"new": len(preview.new), "changed": len(preview.changed),
                 "conflicting": len(preview.conflicting), "unchanged": len(preview.unchanged),
@@ -148,6 +166,10 @@ class GlossaryExchange:
         return {"new": [e.id for e in p.new], "changed": [o.id for o, _n in p.changed],
                 "conflicting": [{"id": o.id, "term": o.term, "why": conflicts(o, n)} for o, n in p.conflicting],
                 "unchanged": len(p.unchanged)}
+
+
+def _mode(base: GlossaryEntry) -> str:
+    return "extends" if base.origin in ("bundled", "extended") else "new"
 
 
 def _as_user(e: GlossaryEntry) -> GlossaryEntry:

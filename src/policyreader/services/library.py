@@ -78,6 +78,12 @@ def content_hash(zh: Sequence[str], en: Sequence[str]) -> str:
     return h.hexdigest()
 
 
+def _same_document(a: DocumentRow, b: DocumentRow) -> bool:
+    """Same content and the same description (what a bundled document's manifest may change)."""
+    return (a.content_hash, a.title, a.title_en, a.metadata, a.translation_status, a.bundled) == (
+        b.content_hash, b.title, b.title_en, b.metadata, b.translation_status, b.bundled)
+
+
 def slugify(title: str, fallback: str = "document") -> str:
     """An ASCII id for a document: pinyin for Chinese titles, lower-case words otherwise."""
     from pypinyin import lazy_pinyin
@@ -188,10 +194,10 @@ class Library:
         return bool(manifest)
 
     def needs_bundled(self) -> bool:
-        """True when this data directory has not got this version of the bundled corpus (or its term
-        index is to be completed)."""
-        return (get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
-                or get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING)
+        """True when this data directory has not got this version of the bundled corpus, or its term index
+        is to be completed (and it can take them: a read-only library is shown as it is)."""
+        return not self.repo.read_only and (get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+                                            or get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING)
 
     def manifest(self) -> list[dict[str, Any]]:
         path = self.engine.paths.corpus_dir / "manifest.toml"
@@ -230,10 +236,16 @@ class Library:
             content_hash=content_hash(zh, en), metadata={**source.metadata, **{k: v for k, v in meta.items()
                                                                                  if k != "id"}},
             translation_status=meta.get("translation", TranslationStatus.PARTIAL), bundled=True)
-        if self.repo.get(doc_id):
-            self.replace_content(doc, segments)
-        else:
-            self.repo.insert(doc, segments)
+        with write_transaction(self.repo.db):
+            # decided under the write lock: several processes may be starting on a new data directory at once
+            current = self.repo.get(doc_id)
+            if current is None:
+                self.repo.insert(doc, segments)
+            elif _same_document(current, doc):
+                return  # another process stored this very version meanwhile
+            else:
+                self.replace_content(doc, segments)
+            self._relink_if_outdated(doc_id)
 
     # -- importing user files -----------------------------------------------------------------
     def read_file(self, path: Path) -> ImportedDocument:
@@ -253,6 +265,7 @@ class Library:
             if cancelled is not None and cancelled():
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
+        self.repo.require_writable()
         prepared = self._prepare(path, translation, title, replace, check, lang)
         if isinstance(prepared, ImportResult):
             return prepared
@@ -313,20 +326,22 @@ class Library:
 
     def _replace(self, prepared: PreparedImport, replace: str, title: str | None) -> ImportResult:
         src, chash, segments, lang = prepared.src, prepared.chash, prepared.segments, prepared.lang
-        old = self.repo.get(replace)
-        if old is None:
-            raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
-        if old.lang != lang:
-            raise UserError(f"{prepared.path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
-                            f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was replaced)")
-        same = self.repo.find_by_hash(chash)
-        if same is not None and same.id != replace:
-            raise UserError(f"{prepared.path}: this content is already in the library as {same.id} ({same.title}); "
-                            "nothing was replaced")
-        doc = DocumentRow(old.id, title or old.title, old.title_en, str(prepared.path), src.format,
-                          src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status, old.bundled,
-                          lang=lang)
-        report = self.replace_content(doc, segments)
+        with write_transaction(self.repo.db):  # the checks and the replacement see the same library
+            old = self.repo.get(replace)
+            if old is None:
+                raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+            if old.lang != lang:
+                raise UserError(f"{prepared.path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
+                                f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was replaced)")
+            same = self.repo.find_by_hash(chash)
+            if same is not None and same.id != replace:
+                raise UserError(f"{prepared.path}: this content is already in the library as {same.id} "
+                                f"({same.title}); nothing was replaced")
+            doc = DocumentRow(old.id, title or old.title, old.title_en, str(prepared.path), src.format,
+                              src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status,
+                              old.bundled, lang=lang)
+            report = self.replace_content(doc, segments)
+            self._relink_if_outdated(doc.id)
         return ImportResult(doc.id, doc.title, len(segments), prepared.aligned, replaced=True,
                             encoding=src.encoding or "", report=report, lang=lang)
 
@@ -346,6 +361,7 @@ class Library:
         doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
                           dict(src.metadata), prepared.status, False, lang=prepared.lang)
         self.repo.add(doc, prepared.segments)
+        self._relink_if_outdated(doc_id)
         self.changes.record(library=True, documents=[doc_id])
         return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
                             encoding=src.encoding or "", lang=prepared.lang)
@@ -375,21 +391,29 @@ class Library:
         doc_title = title or src.metadata.get("title") or short_title(paragraphs[0])
         return PreparedImport(Path(path), src, chash, segments, doc_title, TranslationStatus.NONE, Language.EN)
 
+    def _relink_if_outdated(self, doc_id: str) -> None:
+        """Inside a write transaction: if another process changed the user's glossary while this document
+        was being analysed, link it again with the glossary as it now is (cheap; no re-segmentation)."""
+        if self.engine.glossary_outdated():
+            self.engine.reload_glossary()
+            self.relink([doc_id])
+
     def _duplicate(self, existing: DocumentRow, src: ImportedDocument) -> ImportResult:
         return ImportResult(existing.id, existing.title, self.repo.segment_count(existing.id), 0, duplicate=True,
                             encoding=src.encoding or "", lang=existing.lang)
 
     def replace_content(self, doc: DocumentRow, segments: list[SegmentRow]) -> dict[str, Any]:
         """Replace a document's segments in one transaction; replace hooks (annotation re-anchoring) run
-        inside it. Returns what the hooks report."""
-        old_segments = self.repo.segments(doc.id)
+        inside it, on the old segments as read under the same write lock. Returns what the hooks report."""
         report: dict[str, Any] = {}
+        with write_transaction(self.repo.db):
+            old_segments = self.repo.segments(doc.id)
 
-        def run_hooks() -> None:
-            for hook in self._replace_hooks:
-                report.update(hook(doc.id, old_segments, segments))
+            def run_hooks() -> None:
+                for hook in self._replace_hooks:
+                    report.update(hook(doc.id, old_segments, segments))
 
-        self.repo.replace(doc, segments, [run_hooks])
+            self.repo.replace(doc, segments, [run_hooks])
         self.changes.record(library=True, documents=[doc.id], annotations=[doc.id])
         return report
 

@@ -1,12 +1,15 @@
 """Where things live: the data directory, the cache, and the bundled glossary and corpus.
 
 Settings are declared once here. The data directory is, in order: an explicit argument
-(``--data-dir``), ``POLICYREADER_DATA_DIR``, or the platform's user data directory.
+(``--data-dir``), ``POLICYREADER_DATA_DIR``, or the platform's user data directory. The bundled glossary
+and corpus are read from the checkout, or, in the self-contained app that ``make dist`` builds, from the
+app's own folder; ``POLICYREADER_GLOSSARY_DIR`` and ``POLICYREADER_DOCS_CORPUS_DIR`` override either.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +39,19 @@ class AppPaths:
         return self.data_dir / DB_FILE
 
 
+def bundle_root() -> Path:
+    """The folder that holds ``glossary/`` and ``docs_corpus/``: the checkout, or in an app frozen by
+    PyInstaller the folder it unpacked its data to (``sys._MEIPASS``, ``_internal/`` beside the program)."""
+    unpacked = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and unpacked:
+        return Path(unpacked)
+    return _PROJECT_ROOT
+
+
 def bundled_dir(name: str) -> Path:
-    """A bundled data folder (``glossary`` or ``docs_corpus``) of the source tree."""
+    """A bundled data folder (``glossary`` or ``docs_corpus``), unless the environment names another."""
     env = os.environ.get(f"POLICYREADER_{name.upper()}_DIR")
-    return Path(env) if env else _PROJECT_ROOT / name
+    return Path(env) if env else bundle_root() / name
 
 
 def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:

@@ -3,9 +3,11 @@ concordances across the library, and the user's own entries (add, extend, edit, 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policyreader.core.cjk import has_han
@@ -14,6 +16,7 @@ from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, Sourc
 from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
 from policyreader.services.library import Library, slugify
+from policyreader.storage.schema import write_transaction
 from policyreader.storage.user_glossary import UserGlossaryRepository
 
 
@@ -147,10 +150,15 @@ class GlossaryWorkbench:
             raise UserError("give at least one --rendering")
         if status not in STATUSES:
             raise UserError(f"--status must be one of {', '.join(STATUSES)}")
-        existing = next((e for e in self.engine.glossary.entries.values() if term in e.forms()), None)
         rend = [Rendering(r.strip(), status if i == 0 else Status.ACCEPTED, used_by or "my own choice",
                           [SourceRef(s) for s in (sources or [])], "" if sources else "user's own rendering")
                 for i, r in enumerate(renderings)]
+        with self._writing():
+            return self._add(term, rend, note, traditional, pinyin, gloss, domains)
+
+    def _add(self, term: str, rend: list[Rendering], note: str, traditional: str, pinyin: str, gloss: str,
+             domains: list[str] | None) -> GlossaryEntry:
+        existing = next((e for e in self.engine.glossary.entries.values() if term in e.forms()), None)
         if existing is not None and existing.origin in ("bundled", "extended"):
             record = self.users.get(existing.id)
             base = record.entry if record else GlossaryEntry(id=existing.id, term=existing.term, origin="user")
@@ -173,19 +181,36 @@ class GlossaryWorkbench:
         self._changed()
         return self.engine.glossary.entries[existing.id if existing is not None else entry_id]
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction around a change of the user's entries and the re-linking it causes.
+
+        The glossary is re-read under the write lock first: a read-modify-write on what another process
+        had already replaced would lose that process's change (two additions to the same entry, or two
+        new terms given the same id).
+        """
+        with write_transaction(self.library.repo.db):
+            self.engine.reload_glossary()
+            yield
+
     def edit_entry(self, entry_id: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",
                    used_by: str = "", sources: list[str] | None = None, pinyin: str = "") -> GlossaryEntry:
         """Replace the renderings and notes of one of the user's entries (the first rendering gets *status*,
         the others are accepted) and re-link the library."""
-        current = self.engine.glossary.entries.get(entry_id)
-        if current is None:
-            raise UserError(f"{entry_id!r} is not a glossary entry")
         if not renderings or not all(r.strip() for r in renderings):
             raise UserError("give at least one rendering")
         if status not in STATUSES:
             raise UserError(f"status must be one of {', '.join(STATUSES)}")
+        with self._writing():
+            return self._edit_entry(entry_id, renderings, status, note, used_by, sources or [], pinyin)
+
+    def _edit_entry(self, entry_id: str, renderings: list[str], status: str, note: str, used_by: str,
+                    sources: list[str], pinyin: str) -> GlossaryEntry:
+        current = self.engine.glossary.entries.get(entry_id)
+        if current is None:
+            raise UserError(f"{entry_id!r} is not a glossary entry")
         entry = copy.deepcopy(current)
-        refs = [SourceRef(x) for x in (sources or [])]
+        refs = [SourceRef(x) for x in sources]
         entry.renderings = [Rendering(text.strip(), status if i == 0 else Status.ACCEPTED, used_by or "my own choice",
                                       list(refs), "" if refs else "user's own rendering")
                             for i, text in enumerate(renderings)]
@@ -196,13 +221,15 @@ class GlossaryWorkbench:
     def save_user_entry(self, entry: GlossaryEntry, mode: str = "new") -> None:
         """Store an edited user entry (from the GUI or an import) and re-link the library."""
         entry.origin = "user"
-        self.users.save(entry, mode)
-        self._changed()
+        with write_transaction(self.library.repo.db):
+            self.users.save(entry, mode)
+            self._changed()
 
     def delete(self, entry_id: str) -> None:
-        if not self.users.delete(entry_id):
-            raise UserError(f"{entry_id!r} is not a user entry (bundled entries cannot be deleted)")
-        self._changed()
+        with write_transaction(self.library.repo.db):
+            if not self.users.delete(entry_id):
+                raise UserError(f"{entry_id!r} is not a user entry (bundled entries cannot be deleted)")
+            self._changed()
 
     def user_entries(self) -> list[GlossaryEntry]:
         return [r.entry for r in self.users.all()]

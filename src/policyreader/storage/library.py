@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -28,7 +29,7 @@ from policyreader.storage.compact import (
     encode_tokens,
     occurrence_rows,
 )
-from policyreader.storage.schema import write_transaction
+from policyreader.storage.schema import is_read_only, read_only_error, write_transaction
 
 Links = list[tuple[int, int, str]]
 #: a document's integer key, its first segment id and its number of segments
@@ -83,6 +84,17 @@ class LibraryRepository:
         except KeyError:  # a key another connection gave since this one last looked
             self._load_entry_keys()
             return decode_terms(data, self._entry_of)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the library was opened read-only (a read-only folder or disk)."""
+        return is_read_only(self.db)
+
+    def require_writable(self) -> None:
+        """Refuse a write at once, before any slow work, when the library is read-only."""
+        if self.read_only:
+            path = Path(self.db.execute("PRAGMA database_list").fetchone()[2])
+            raise read_only_error(path, "its folder or disk cannot be written")
 
     # -- reading ------------------------------------------------------------------------------
     def documents(self) -> list[DocumentRow]:

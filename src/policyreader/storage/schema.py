@@ -10,18 +10,31 @@ migration that has shipped: add another, and add a fixture database of the relea
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from policyreader.core.errors import DatabaseTooNew
+from policyreader.core.errors import (
+    DatabaseDamaged,
+    DatabaseError,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    UserError,
+    one_line,
+)
 
 MIGRATIONS = Migrations("policyreader")
 DB_FILE = "policyreader.db"
 """The database's file name inside the data directory."""
+BUSY_TIMEOUT = 30.0
+"""Seconds a writer waits for another process's write transaction before giving up."""
 
 
 @MIGRATIONS()
@@ -246,17 +259,159 @@ def migrate(db: sqlite_utils.Database) -> None:
 def open_database(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at *path*, in WAL mode, with all migrations applied.
 
-    Refuses (DatabaseTooNew) a database of a newer PolicyReader before anything is written.
+    Refuses, before anything is written: a database of a newer PolicyReader (DatabaseTooNew), a file
+    that is not a database or is truncated (DatabaseDamaged: SQLite finds either when it reads the first
+    page, which the version check does), a folder that cannot hold one (DatabaseError). In a folder or
+    on a disk that cannot be written, an existing library is opened read-only (reads work; a write
+    raises DatabaseReadOnly).
+
+    Nothing here opens the database file except SQLite: closing any other descriptor of it would drop
+    this process's POSIX locks on it, and another process could then delete the WAL under our feet.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
-    check_version(conn, path)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA synchronous=NORMAL")
-    migrate(db)
+    try:
+        return _open(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise database_error(exc, path) from exc
+
+
+def _open(path: Path) -> sqlite_utils.Database:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"{path.parent}: cannot create the data directory ({exc.strerror or exc}); "
+                            "choose another one with --data-dir or POLICYREADER_DATA_DIR") from None
+    if not _writable(path):
+        return _open_read_only(path)
+    _probe(path)
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
+    try:
+        check_version(conn, path)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=NORMAL")
+        migrate(db)
+    except BaseException:
+        conn.close()
+        raise
     return db
+
+
+def _probe(path: Path) -> None:
+    """Look at an existing database through a read-only connection first: a damaged or newer one is
+    refused without ever being opened for writing. (Closing the last writable connection checkpoints the
+    WAL into the main file and deletes it, which would change a damaged library and lose its WAL.)"""
+    if not path.exists():
+        return
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    try:
+        check_version(conn, path)
+    finally:
+        conn.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether a library here can be written: the folder (for the WAL files) and the file itself."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _open_read_only(path: Path) -> sqlite_utils.Database:
+    if not path.exists():
+        raise DatabaseReadOnly(f"{path.parent}: the folder is read-only, so no library can be created in it; "
+                               "choose another data directory with --data-dir or POLICYREADER_DATA_DIR")
+    # A WAL database opens read-only only with its -wal and -shm files present; without them (a clean
+    # shutdown removes them) it must be opened as immutable, which nobody can change here anyway.
+    wal = all(Path(f"{path}{s}").exists() for s in ("-wal", "-shm"))
+    uri = path.resolve().as_uri() + ("?mode=ro" if wal else "?mode=ro&immutable=1")
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None)
+    try:
+        check_version(conn, path)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA query_only=1")
+        if MIGRATIONS.pending(db):
+            raise DatabaseReadOnly(f"{path}: this library was written by an older PolicyReader and must be "
+                                   "upgraded, which cannot be done in a read-only folder; make the folder "
+                                   "writable and try again")
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def is_read_only(db: sqlite_utils.Database) -> bool:
+    """True for a library opened read-only (see :func:`open_database`)."""
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    return DatabaseDamaged(
+        f"{path}: the library database is damaged or is not a PolicyReader database ({detail}); move it aside "
+        f"(rename it, e.g. to {path.name}.broken) to start a fresh library, or choose another data directory "
+        "with --data-dir")
+
+
+def database_error(exc: BaseException, path: Path) -> UserError:
+    """What an SQLite or system error while using the library at *path* means for the user, on one line:
+    a DatabaseError when it concerns the library, a plain UserError for another file (an export)."""
+    if isinstance(exc, UserError):
+        return exc
+    detail = one_line(str(exc)) or type(exc).__name__
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return _damaged(path, detail)
+        if code == sqlite3.SQLITE_FULL:
+            return _disk_full(path)
+        if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+            return read_only_error(path, detail)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return DatabaseError(f"{path}: the library stayed busy for {BUSY_TIMEOUT:.0f} s (another PolicyReader "
+                                 "is writing to it); try again when it has finished")
+        if code == sqlite3.SQLITE_CANTOPEN:
+            return DatabaseError(f"{path}: cannot open the library database ({detail}); check that its folder "
+                                 "exists and may be written, or choose another data directory with --data-dir")
+        return DatabaseError(f"{path}: the library database failed ({detail}); nothing was changed by this "
+                             "command — check the disk, then try again")
+    if isinstance(exc, OSError):
+        where = Path(exc.filename) if exc.filename else None
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return _disk_full(where or path)
+        if where is None or (where.parent != path.parent and where != path.parent):
+            # not the library: a file the user named, or no file at all (a closed pipe)
+            return UserError(f"{where}: {exc.strerror or detail}" if where else (exc.strerror or detail))
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return read_only_error(where, exc.strerror or detail)
+        return DatabaseError(f"{where}: {exc.strerror or detail}; check the path and the disk, or choose another "
+                             "data directory with --data-dir")
+    return DatabaseError(f"{path}: {detail}")
+
+
+def _disk_full(path: Path) -> DiskFull:
+    return DiskFull(f"{path}: the disk is full; the change was rolled back and nothing was written — free some "
+                    "space and try again")
+
+
+def read_only_error(path: Path, detail: str) -> DatabaseReadOnly:
+    """The library at *path* cannot be changed (*detail* says why)."""
+    return DatabaseReadOnly(f"{path}: the library is read-only here ({detail}); it can be read but not changed — "
+                            "make its folder writable, or choose another data directory with --data-dir")
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its -wal and -shm files) out of the way; return its new name.
+
+    Nothing is deleted: the file keeps its bytes under ``policyreader.db.broken-<time>``.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    n = 2
+    while target.exists():
+        target, n = path.with_name(f"{path.name}.broken-{stamp}-{n}"), n + 1
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{path}{suffix}")
+        if src.exists():
+            src.rename(Path(f"{target}{suffix}"))
+    return target
 
 
 def get_meta(db: sqlite_utils.Database, key: str) -> str | None:

@@ -9,7 +9,9 @@ import sqlite_utils
 
 from policyreader.core.glossary import GlossaryEntry, entry_from_dict
 from policyreader.core.model import now
-from policyreader.storage.schema import write_transaction
+from policyreader.storage.schema import get_meta, set_meta, write_transaction
+
+GENERATION_KEY = "user_glossary_generation"
 
 
 @dataclass
@@ -38,17 +40,23 @@ class UserGlossaryRepository:
 
     def save(self, entry: GlossaryEntry, mode: str) -> None:
         stamp = now()
-        old = self.get(entry.id)
         with write_transaction(self.db):
+            row = self.db.execute("SELECT created FROM user_entries WHERE id = ?", [entry.id]).fetchone()
             self.db.table("user_entries").upsert(
                 {"id": entry.id, "mode": mode, "data": json.dumps(entry.to_json(), ensure_ascii=False),
-                 "created": stamp if old is None else self._created(entry.id), "modified": stamp}, pk="id")
-
-    def _created(self, entry_id: str) -> str:
-        row = self.db.execute("SELECT created FROM user_entries WHERE id = ?", [entry_id]).fetchone()
-        return str(row[0]) if row else now()
+                 "created": str(row[0]) if row else stamp, "modified": stamp}, pk="id")
+            self._bump()
 
     def delete(self, entry_id: str) -> bool:
         with write_transaction(self.db):
             cur = self.db.execute("DELETE FROM user_entries WHERE id = ?", [entry_id])
+            if cur.rowcount:
+                self._bump()
         return bool(cur.rowcount)
+
+    def generation(self) -> int:
+        """A number that grows with every change to the user's entries, by any process."""
+        return int(get_meta(self.db, GENERATION_KEY) or 0)
+
+    def _bump(self) -> None:
+        set_meta(self.db, GENERATION_KEY, str(self.generation() + 1))

@@ -4,7 +4,8 @@ This is the one exporter that uses Qt, and it imports PySide6 inside the functio
 importing ``policyreader.exporters`` never loads Qt. Qt needs a QGuiApplication to lay out text; when
 there is none (the CLI), one is created, on the ``offscreen`` platform if there is no display.
 
-A CJK font must be installed: the first installed of :data:`CJK_FAMILIES`. Qt embeds the subset of
+A CJK font must be installed, or shipped with the app (the self-contained app has Noto Sans CJK in its
+package data, registered here): the first of :data:`CJK_FAMILIES`. Qt embeds the subset of
 each font it uses (TrueType/OpenType outlines, ``/FontFile2``), so the PDF reads the same everywhere.
 Three things keep its text layer (search, copy, screen readers) right, not just its look:
 
@@ -26,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from policyreader.core.resources import font_files
+
 from .model import AnnotatedGlossary
 from .study import html_document
 
@@ -43,11 +46,13 @@ def _gui_application() -> Any:
     global _app
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
         _app = app = QGuiApplication(["policyreader"])
+        for path in font_files():  # the window registers them itself when it starts
+            QFontDatabase.addApplicationFont(str(path))
     return app
 
 

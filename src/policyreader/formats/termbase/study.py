@@ -20,6 +20,7 @@ from html import escape
 from policyreader.core.glossary import BibSource, Rendering
 from policyreader.core.model import Annotation, Status
 
+from ..markdown import md_escape, md_note
 from .model import AnnotatedEntry, AnnotatedGlossary, citation, cited_source_ids, one_line
 
 STATUS_LABEL: dict[str, str] = {s: s.value for s in Status}
@@ -167,14 +168,6 @@ def render_html(glossary: AnnotatedGlossary) -> bytes:
 
 # --- Markdown -------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md_escape(text: str) -> str:
-    """Inline Markdown text: one line, with the characters Markdown (and GFM tables) treat specially escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
-
-
 def _md_paragraphs(text: str) -> str:
     paras = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     return "\n\n".join(md_escape(p) for p in paras)
@@ -187,8 +180,9 @@ def _md_annotation(a: Annotation) -> list[str]:
     out = [head]
     if a.note.strip():
         out.append("")
-        # The note is the user's own Markdown: kept as written, indented into the list item.
-        out += [("  " + line) if line.strip() else "" for line in a.note.strip().splitlines()]
+        # The note is the user's own Markdown: kept as written (HTML and code-running links made inert),
+        # indented into the list item.
+        out += [("  " + line) if line.strip() else "" for line in md_note(a.note.strip()).splitlines()]
     extra = []
     if a.rendering:
         extra.append(f"Rendering chosen: **{md_escape(a.rendering)}**")

@@ -4,7 +4,9 @@ TSV (OmegaT): UTF-8 without a header, exactly three tab-separated fields per lin
 ``source<TAB>target<TAB>comment``. One line per (term, rendering) for the preferred, accepted and
 contested renderings, in that order; "avoid" renderings are never offered as a target, only named in
 the comment. The comment reads ``pinyin — status — gloss`` followed by `` — avoid: a / b`` when the
-entry has renderings to avoid. Tabs and line breaks inside fields are folded into spaces.
+entry has renderings to avoid. Tabs and line breaks inside fields are folded into spaces; a field that
+a spreadsheet would take for a formula starts with an apostrophe (see ``formats/spreadsheet.py``), which
+the reader removes.
 
 CSV: see :func:`render_csv`.
 """
@@ -20,6 +22,7 @@ from policyreader.core.cjk import has_han
 from policyreader.core.glossary import GlossaryEntry, Rendering
 from policyreader.core.model import Status
 from policyreader.formats.base import ImportFailure
+from policyreader.formats.spreadsheet import SafeWriter, safe_cell, unsafe_cell
 from policyreader.formats.termbase.common import TermRow, decode_termbase, entries_from_rows
 from policyreader.formats.termbase.model import AnnotatedGlossary, annotation_notes, by_status, one_line
 
@@ -40,7 +43,7 @@ def render_tsv(glossary: AnnotatedGlossary) -> bytes:
                 if avoid:
                     parts.append("avoid: " + " / ".join(avoid))
                 comment = " — ".join(p for p in parts if p)
-                lines.append("\t".join((one_line(e.term), one_line(r.text), comment)))
+                lines.append("\t".join(safe_cell(x) for x in (one_line(e.term), one_line(r.text), comment)))
     return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
@@ -64,7 +67,7 @@ def render_csv(glossary: AnnotatedGlossary) -> bytes:
     module quotes such cells.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeWriter(out)
     writer.writerow(CSV_COLUMNS)
     for ae in glossary.entries:
         e = ae.entry
@@ -90,7 +93,7 @@ def read_tsv(data: bytes, name: str) -> list[GlossaryEntry]:
         line = line.rstrip("\r")
         if not line.strip() or line.startswith("#"):
             continue
-        fields = line.split("\t")
+        fields = [unsafe_cell(f) for f in line.split("\t")]
         if len(fields) not in (2, 3):
             raise ImportFailure(
                 f"expected 2 or 3 tab-separated fields (term, rendering, optional comment) but found "
@@ -135,7 +138,7 @@ def _csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
-                yield reader.line_num, row
+                yield reader.line_num, [unsafe_cell(cell) for cell in row]
     except csv.Error as exc:
         raise ImportFailure(f"malformed CSV ({exc}); check the quotes on this line", name,
                             f"line {reader.line_num}") from None

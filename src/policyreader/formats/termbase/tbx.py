@@ -55,7 +55,7 @@ ADMIN_STATUS: dict[str, str] = {
 # Statuses whose administrativeStatus alone does not identify them (see the module docstring).
 STATUS_NOTE = (Status.CONTESTED, Status.AVOID)
 
-_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _TBX3_PROLOGUE = (
     '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
@@ -81,7 +81,7 @@ _V3 = _Names("conceptEntry", "langSec", "termSec")
 
 def _clean(text: str) -> str:
     """Text with the characters XML 1.0 cannot carry removed."""
-    return _XML_INVALID.sub("", text)
+    return XML_INVALID.sub("", text)
 
 
 def _sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:

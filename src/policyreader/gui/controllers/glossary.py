@@ -197,7 +197,9 @@ class GlossaryController(Controller):
             return
         fmt, selection = dlg.fmt(), dlg.selection()
         self.ops.run(lambda ctx, _oc: ctx.exchange.export(fmt, Path(path), selection), label="Exporting the glossary",
-                     success=lambda n: self.status(f"Exported {n} entries to {path}", 8000), failure=self.error)
+                     success=lambda done: self.status(f"Exported {done.entries} entries to {path}"
+                                                      + (f" — {done.dropped}" if done.dropped else ""), 20000),
+                     failure=self.error)
 
     def show_import_dialog(self, path: str = "") -> None:
         w = self.window

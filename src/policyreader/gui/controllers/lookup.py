@@ -253,7 +253,8 @@ class LookupController(Controller):
         entry = self.ctx.engine.glossary.entries.get(entry_id)
         if entry is None or entry_id != self._entry_shown:
             return
-        titles = self.ctx.library.titles(list((evidence or {}).get("by_document", {})))
+        docs = {*(evidence or {}).get("by_document", {}), *(x.doc for x in entry.examples)}
+        titles = self.ctx.library.titles(sorted(docs))
         self.window.entry_browser.setHtml(entry_page_html(entry.to_json(), self.ctx.engine.glossary.sources,
                                                           self._colours(), self._term_names(), evidence, titles))
 

@@ -9,6 +9,7 @@ from typing import Any
 from policyreader.core.document import join_side
 from policyreader.core.model import DocumentRow, Language, SegmentRow
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.qt import QTimer
 from policyreader.gui.reader import LAYOUTS
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
@@ -43,6 +44,13 @@ class ReadingController(Controller):
         self._spans: dict[str, list[tuple[int, int]]] = {}
         w = window
         w.outline_pane.segmentActivated.connect(lambda i: w.reader.scroll_to_segment(i))
+        # the outline follows the reading position (checked when scrolling pauses)
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(80)
+        self._follow.timeout.connect(lambda: w.outline_pane.follow(w.reader.top_segment()))
+        w.reader.verticalScrollBar().valueChanged.connect(lambda _v: self._follow.start())
+        w.reader.documentBuilt.connect(lambda _d: self._follow.start())
 
     @property
     def doc_id(self) -> str:

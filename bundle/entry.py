@@ -1,0 +1,7 @@
+"""The frozen program's entry point: ``policyreader`` with no command opens the window, any command runs
+headless, exactly as the installed console script does."""
+
+from policyreader.cli import main
+
+if __name__ == "__main__":
+    main()
