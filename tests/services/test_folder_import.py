@@ -129,3 +129,9 @@ def test_two_processes_importing_one_folder_store_each_document_once(empty_data_
         assert a["id"] == b["id"] and sorted([a["duplicate"], b["duplicate"]]) in ([False, True], [True, True])
     ctx = AppContext(resolve_paths(empty_data_dir))
     assert sum(1 for d in ctx.library.listing() if d.id in {r["id"] for r in results[0]}) == 40
+
+
+def test_a_folder_named_like_a_file_is_imported_as_a_folder(empty_data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    code, out, err = cli(empty_data_dir, "import", str(tmp_path / "folder.txt"))
+    assert code == 0 and out.startswith("0 imported (0 segments), 0 already in the library, 0 failed, of 0 files")

@@ -80,6 +80,7 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     root = Path(folder)
     if not root.is_dir():
         raise UserError(f"{root}: not a folder")
+    library.repo.require_writable()  # a read-only library is refused before any file is read
     files = document_files(root)
     done = 0
     pending: list[tuple[Path, PreparedImport | FolderItem]] = []
