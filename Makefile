@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-# The library a new data directory starts from (services/seed.py): rebuilt when the corpus or glossary change.
+# The library a new data directory starts from (services/seed.py), with CC-CEDICT beside it: rebuilt when the
+# corpus, the glossary, the schema or the way they are built change.
 SEED   := src/policyreader/data/seed/library.db
 
 .PHONY: run test install bench reliability lint interop screenshots clean system-deps dist dist-check
@@ -16,7 +17,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test,lint]'
 	@touch $(STAMP)
 
-$(SEED): $(STAMP) $(wildcard docs_corpus/*) $(wildcard glossary/*.toml glossary/entries/*.toml)
+$(SEED): $(STAMP) $(wildcard docs_corpus/*) $(wildcard glossary/*.toml glossary/entries/*.toml) \
+        src/policyreader/services/seed.py src/policyreader/storage/schema.py src/policyreader/storage/dictionary.py
 	$(BIN)/python -m policyreader.services.seed
 
 install: $(STAMP)

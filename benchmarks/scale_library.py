@@ -143,10 +143,7 @@ def replicate(small: ScaleLibrary, root: Path) -> ScaleLibrary:
     return ScaleLibrary(data, documents, raw, small.bundled_bytes, build_seconds=time.perf_counter() - started)
 
 
-def database_bytes(data_dir: Path) -> tuple[int, int]:
-    """The library database's size, and the part of it that is CC-CEDICT (a fixed 17 MB)."""
-    db = sqlite3.connect(data_dir / DB_FILE)
-    sizes = dict(db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
-    db.close()
-    return (data_dir / DB_FILE).stat().st_size, sum(v for k, v in sizes.items() if "cedict" in k)
+def database_bytes(data_dir: Path) -> int:
+    """The library database's size (CC-CEDICT lives apart, in the cache folder)."""
+    return (data_dir / DB_FILE).stat().st_size
 

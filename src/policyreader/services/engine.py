@@ -32,7 +32,7 @@ from policyreader.core.pinyin import word_pinyin, word_pinyin_numbers
 from policyreader.core.resources import CEDICT_DATABASE, JIEBA_CACHE, shipped
 from policyreader.core.segmenter import Segmenter, Token
 from policyreader.services.paths import AppPaths, resolve_paths
-from policyreader.storage.dictionary import DictionaryRepository, ensure_cedict
+from policyreader.storage.dictionary import DictionaryRepository, open_dictionary
 from policyreader.storage.schema import open_database
 from policyreader.storage.user_glossary import UserEntryRecord, UserGlossaryRepository
 
@@ -152,8 +152,14 @@ class TextEngine:
 
     @cached_property
     def dictionary(self) -> DictionaryRepository:
-        ensure_cedict(self.db, prebuilt=shipped(CEDICT_DATABASE))
-        return DictionaryRepository(self.db)
+        return DictionaryRepository(self._open_dictionary())
+
+    def _open_dictionary(self) -> sqlite_utils.Database:
+        """CC-CEDICT, apart from the library: the copy the package ships (the app's, or the one ``make
+        install`` built beside the seed library), else the cache folder's."""
+        seed = self.paths.seed.parent / CEDICT_DATABASE if self.paths.seed is not None else None
+        prebuilt = shipped(CEDICT_DATABASE) or (seed if seed is not None and seed.is_file() else None)
+        return open_dictionary(self.paths.cache_dir, prebuilt)
 
     def glossary_outdated(self) -> bool:
         """True when another process (or connection) changed the user's entries since they were loaded:
@@ -192,7 +198,7 @@ class TextEngine:
         if "glossary" in self.__dict__ and self.__dict__["glossary"] is other.__dict__.get("glossary"):
             self._generation = other._generation
         if "dictionary" in other.__dict__:
-            self.__dict__["dictionary"] = DictionaryRepository(self.db, other.dictionary.headwords())
+            self.__dict__["dictionary"] = DictionaryRepository(self._open_dictionary(), other.dictionary.headwords())
         self.glossary_version = max(self.glossary_version, other.glossary_version)
 
     def warm_up(self) -> None:

