@@ -15,10 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 from policyreader.cli import main
+from policyreader.core.cjk import has_han
 from policyreader.services import folder_import
 from policyreader.services.context import AppContext
 from policyreader.services.folder_import import document_files, import_folder
+from policyreader.services.library import ImportResult
 from policyreader.services.paths import resolve_paths
+from policyreader.storage.schema import write_transaction
 from tests.conftest import CORPUS
 from tests.library_generator import write
 
@@ -135,3 +138,92 @@ def test_a_folder_named_like_a_file_is_imported_as_a_folder(empty_data_dir: Path
     (tmp_path / "folder.txt").mkdir()
     code, out, err = cli(empty_data_dir, "import", str(tmp_path / "folder.txt"))
     assert code == 0 and out.startswith("0 imported (0 segments), 0 already in the library, 0 failed, of 0 files")
+
+
+def _stored(ctx: AppContext) -> list[tuple[object, ...]]:
+    """Every imported document as stored: its row's content, every segment's columns, the term index and
+    what the full-text index finds for one phrase of it."""
+    out: list[tuple[object, ...]] = []
+    for d in ctx.library.repo.documents():
+        if d.bundled:
+            continue
+        doc = ctx.library.repo.get(d.id)
+        assert doc is not None
+        segments = ctx.library.repo.segments(d.id)
+        out.append((d.id, doc.title, doc.content_hash, doc.translation_status,
+                    [(s.zh, s.en, s.level, s.kind, s.tokens, s.terms, s.en_terms, s.nested) for s in segments],
+                    [(o[1], o[2], o[3]) for e in sorted({t for s in segments for *_ab, t in s.terms})
+                     for o in ctx.library.repo.term_occurrences(e, d.id)],
+                    [(h.doc, h.segment, h.side) for h in ctx.search.search(segments[-1].zh[-10:], limit=5)]))
+    return out
+
+
+def test_worker_processes_store_exactly_what_this_process_would(empty_data_dir: Path, tmp_path: Path) -> None:
+    """The same folder imported by two worker processes and by this one alone: every segment, token, link,
+    term occurrence and search hit the same; bad files reported the same; the order kept."""
+    paths = write(tmp_path / "laws", 24, seed=5, per_folder=10)
+    shutil.copy(paths[3], tmp_path / "laws" / "batch002" / "zz-copy.txt")  # imported once, then a duplicate
+    (tmp_path / "laws" / "batch001" / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
+    outcomes, stored = [], []
+    for n, workers in enumerate((0, 2)):
+        data = tmp_path / f"data{n}"
+        shutil.copytree(empty_data_dir, data)
+        ctx = AppContext(resolve_paths(data))
+        items = list(import_folder(ctx.library, tmp_path / "laws", workers=workers))
+        outcomes.append([(Path(i.path).name, i.error, i.result and (i.result.id, i.result.segments,
+                                                                    i.result.aligned, i.result.duplicate))
+                         for i in items])
+        stored.append(_stored(ctx))
+        ctx.close()
+    assert outcomes[0] == outcomes[1] and len(outcomes[0]) == 26
+    assert [name for name, error, _r in outcomes[0] if error] == ["broken.txt"]
+    copy = next(r for name, _e, r in outcomes[0] if name == "zz-copy.txt")
+    assert copy and copy[3] is True and copy[0] == next(r for name, _e, r in outcomes[0] if name == paths[3].name)[0]
+    assert stored[0] == stored[1] and len(stored[0]) == 24 and all(d[-1] for d in stored[0])
+
+
+def test_a_worker_linked_with_an_older_user_glossary_is_linked_again(empty_data_dir: Path, tmp_path: Path) -> None:
+    """A user term added (by another process) after a worker loaded the glossary is linked in what that
+    worker analysed, once it is written."""
+    write(tmp_path / "laws", 1, seed=3)
+    path = next((tmp_path / "laws").rglob("*.txt"))
+    ctx = AppContext(resolve_paths(empty_data_dir))
+    ctx.library.ensure_bundled()
+    old = ctx.engine.user_generation()
+    prepared = ctx.library.prepare(path)
+    assert not isinstance(prepared, ImportResult)
+    prepared.generation = old
+    word = next(t.text for s in prepared.segments for t in ctx.engine.segmenter.tokens(s.zh)
+                if len(t.text) >= 2 and has_han(t.text) and not any(a <= t.start < b for a, b, _e in s.terms))
+    assert ctx.engine.matcher.forms.get(word) is None
+    other = AppContext(resolve_paths(empty_data_dir))
+    other.workbench.add(word, ["a test rendering"])
+    ctx.engine.reload_glossary()  # this process has the new glossary; the worker's copy was older
+    with write_transaction(ctx.library.repo.db):
+        result = ctx.library.add_prepared(prepared)
+    entry = other.workbench.resolve(word).id
+    assert any(e == entry for s in ctx.library.repo.segments(result.id) for _a, _b, e in s.terms)
+
+
+def test_cancelling_a_pooled_import_keeps_what_was_written(empty_data_dir: Path, tmp_path: Path) -> None:
+    write(tmp_path / "laws", 12, seed=8, per_folder=12)
+    ctx = AppContext(resolve_paths(empty_data_dir))
+    asked: list[int] = []
+
+    def cancelled() -> bool:  # the user cancels after a few files were analysed
+        asked.append(1)
+        return len(asked) > 8
+
+    items = list(import_folder(ctx.library, tmp_path / "laws", cancelled=cancelled, workers=2))
+    assert 0 < len(items) < 12 and all(i.result and not i.result.duplicate for i in items)
+    assert sum(1 for d in ctx.library.repo.documents() if not d.bundled) == len(items)
+
+
+def test_jobs_on_the_command_line(empty_data_dir: Path, folder: Path) -> None:
+    code, out, err = cli(empty_data_dir, "import", str(folder), "--jobs", "2")
+    assert code == 2 and "3 imported" in out and "1 already in the library, 2 failed, of 6 files" in out
+    assert err.count("policyreader: skipped") == 2 and "Traceback" not in err
+    code, _out, err = cli(empty_data_dir, "import", str(folder / "a.txt"), "--jobs", "2")
+    assert code == 2 and err == "policyreader: error: --jobs applies to a folder; a single file is imported in this process\n"
+    code, _out, err = cli(empty_data_dir, "import", str(folder), "--jobs", "0")
+    assert code == 2 and "0 is not in the range x>=1" in err

@@ -21,23 +21,29 @@ from policyreader.services.paths import resolve_paths
 @click.option("--title", help="Title for the document (default: from the file).")
 @click.option("--replace", "replace", metavar="DOC", help="Re-import a changed version of document DOC.")
 @lang_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="For a folder: analyse its files in N processes (default: one per processor, for a "
+                   "folder of more than a few megabytes; 1: in this process only).")
 @json_option
 @pass_state
 def import_cmd(state: CliState, path: str, translation: str | None, title: str | None, replace: str | None,
-               lang: str | None, as_json: bool) -> None:
+               lang: str | None, jobs: int | None, as_json: bool) -> None:
     """Import PATH (txt, md, html, docx, pdf, tmx) into the library: a Chinese source (with its translation,
     if given), or an English document, whose glossary renderings are linked.
 
     PATH may be a folder: every file of a supported format under it is imported as its own document
     (each in the language it reads as), with progress on stderr and a summary. A file that cannot be
-    imported is reported on one line and skipped; the exit code is then 2.
+    imported is reported on one line and skipped; the exit code is then 2. A large folder is analysed in
+    several processes (--jobs) and written by this one, in file order.
     """
     if Path(path).is_dir():
         if translation or title or replace or lang:
             raise UserError(f"{path}: a folder is imported file by file; --translation, --title, --replace and "
                             "--lang apply to a single file")
-        _import_folder(state, Path(path), as_json)
+        _import_folder(state, Path(path), as_json, jobs)
         return
+    if jobs is not None:
+        raise UserError("--jobs applies to a folder; a single file is imported in this process")
     result = state.library().import_path(path, translation, title, replace, lang=lang)
     if as_json:
         emit(result.to_json())
@@ -56,7 +62,7 @@ def import_cmd(state: CliState, path: str, translation: str | None, title: str |
                    f"{r.get('orphan', 0)} orphaned")
 
 
-def _import_folder(state: CliState, folder: Path, as_json: bool) -> None:
+def _import_folder(state: CliState, folder: Path, as_json: bool, jobs: int | None) -> None:
     from policyreader.services.folder_import import FolderSummary, import_folder
 
     summary = FolderSummary()
@@ -74,7 +80,8 @@ def _import_folder(state: CliState, folder: Path, as_json: bool) -> None:
             step += 1
             click.echo(f"importing: {done:,}/{total:,} files", err=True)
 
-    items = import_folder(state.library(), folder, progress)
+    workers = None if jobs is None else 0 if jobs == 1 else jobs  # None: as many as pay off
+    items = import_folder(state.library(), folder, progress, workers=workers)
     if as_json:
         emit_rows(item.to_json() for item in _counted(items, summary))
     else:

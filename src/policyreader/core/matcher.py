@@ -127,10 +127,16 @@ def with_nested(zh: str, links: Iterable[tuple[int, int, str]], forms: Mapping[s
     out: list[tuple[int, int, str]] = []
     for start, end, eid in links:
         out.append((start, end, eid))
-        span = zh[start:end]
-        for i in range(len(span)):
-            for j in range(i + 1, len(span) + 1):
-                inner = forms.get(span[i:j])
-                if inner is not None and (i, j) != (0, len(span)) and inner != eid:
-                    out.append((start + i, start + j, inner))
+        out.extend((start + i, start + j, inner) for i, j, inner in inner_forms(zh[start:end], forms) if inner != eid)
     return sorted(out)
+
+
+def inner_forms(span: str, forms: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """Every glossary form written inside *span* other than the whole of it: (start, end, entry)."""
+    out = []
+    for i in range(len(span)):
+        for j in range(i + 1, len(span) + 1):
+            inner = forms.get(span[i:j])
+            if inner is not None and (i, j) != (0, len(span)):
+                out.append((i, j, inner))
+    return out

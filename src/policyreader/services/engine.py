@@ -161,6 +161,16 @@ class TextEngine:
         prebuilt = shipped(CEDICT_DATABASE) or (seed if seed is not None and seed.is_file() else None)
         return open_dictionary(self.paths.cache_dir, prebuilt)
 
+    @property
+    def extra_entries(self) -> tuple[GlossaryEntry, ...]:
+        """Entries given to this engine besides the bundled and the user's ones."""
+        return tuple(self._extra)
+
+    def user_generation(self) -> int:
+        """The version of the user's entries the loaded glossary holds (see ``glossary_outdated``)."""
+        _ = self.glossary
+        return self._generation
+
     def glossary_outdated(self) -> bool:
         """True when another process (or connection) changed the user's entries since they were loaded:
         links computed now would miss its changes. Cheap: one read of a counter."""

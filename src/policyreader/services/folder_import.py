@@ -1,28 +1,52 @@
 """Importing a folder of documents (``policyreader import DIR``): every supported file under it, in
 order, each as its own document.
 
-Files are read and analysed one by one, then written a batch at a time: a batch is one write
+Files are read and analysed (segmented and linked), then written a batch at a time: a batch is one write
 transaction (``BEGIN IMMEDIATE``) in which each document's duplicate check, choice of id and insert are
 made together, as for a single import. Committing batches instead of single documents keeps a large
 import close to the segmenter's own speed. A file that cannot be imported is reported and skipped; the
 others are imported. Nothing of a batch is half-written: a failure while writing undoes that batch.
+
+With enough text to pay for it (``POOL_BYTES``) and more than one processor, the analysis runs in a pool of
+worker processes (started afresh, ``spawn``: safe beside threads and on every system), each with its own
+engine over the same data directory; this process only writes, in file order. A worker's results are the
+same as this process's would be (the same segmenter, dictionary and glossary; a test compares them). If the
+user's glossary changed while a worker held an older one, the document is linked again when it is written.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policyreader.core.errors import UserError
 from policyreader.services.formats import Kind, extensions
 from policyreader.services.library import ImportResult, Library, PreparedImport
 from policyreader.storage.schema import write_transaction
 
+if TYPE_CHECKING:
+    from policyreader.core.glossary import GlossaryEntry
+    from policyreader.services.paths import AppPaths
+
 BATCH_CHARACTERS = 1_000_000
 """Text written per transaction (about 300 laws of average length; under a second of writing)."""
+
+POOL_BYTES = 4_000_000
+"""Below this much file content a folder is analysed here: a worker's start (Python, the segmenter's
+dictionary, the glossary: about a second) would cost more than it saves."""
+
+MAX_WORKERS = 4
+
+AHEAD = 400
+"""Files analysed ahead of the writing at most: more than a batch, so the workers keep going while this
+process writes one (a few tens of megabytes at most)."""
 
 
 @dataclass
@@ -72,11 +96,105 @@ def document_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def workers_for(files: list[Path]) -> int:
+    """How many worker processes to analyse *files* with: 0 (analyse here) for a little text or one
+    processor."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if cpus < 2 or len(files) < 2:
+        return 0
+    size = 0
+    for f in files:
+        try:
+            size += f.stat().st_size if f.is_file() else 0
+        except OSError:
+            continue
+        if size >= POOL_BYTES:
+            return min(cpus, MAX_WORKERS, len(files))
+    return 0
+
+
+# -- the worker processes ----------------------------------------------------------------------------
+_worker: Library | UserError | None = None
+
+
+def _start_worker(paths: AppPaths, extra: list[GlossaryEntry]) -> None:
+    """In a worker: an engine and library of its own over the same data directory, its segmenter loaded."""
+    global _worker
+    from policyreader.services.engine import TextEngine
+
+    try:
+        engine = TextEngine(paths, extra)
+        _worker = Library(engine)
+        _worker.engine.user_generation()  # the glossary, with the user's entries, read now
+        engine.segmenter.warm_up()
+    except UserError as exc:  # reported with the first file (an initializer's exception would only break the pool)
+        _worker = exc
+
+
+def _prepare_in_worker(path: Path) -> PreparedImport | ImportResult | str:
+    """In a worker: what ``Library.prepare`` gives, or the one-line reason the file cannot be imported."""
+    if not isinstance(_worker, Library):
+        raise _worker or UserError("the import's worker process did not start")
+    try:
+        prepared = _worker.prepare(path)
+    except UserError as exc:
+        return str(exc)
+    if isinstance(prepared, PreparedImport):
+        prepared.generation = _worker.engine.user_generation()
+        prepared.with_payloads(_worker.repo)
+    return prepared
+
+
+def _prepare_here(library: Library, path: Path) -> PreparedImport | ImportResult | str:
+    try:
+        return library.prepare(path)
+    except UserError as exc:
+        return str(exc)
+
+
+def _prepared(library: Library, files: list[Path], workers: int,
+              cancelled: Callable[[], bool]) -> Generator[PreparedImport | ImportResult | str, None, None]:
+    """Each file's analysis, in file order, until *cancelled*: here, or by *workers* processes (up to
+    ``AHEAD`` files ahead of the writing, not the whole folder: what waits to be written stays bounded)."""
+    if workers == 0:
+        for f in files:
+            if cancelled():
+                return
+            yield _prepare_here(library, f)
+        return
+    engine = library.engine
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context("spawn"), _start_worker,
+                               (engine.paths, list(engine.extra_entries)))
+    ahead: deque[Future[PreparedImport | ImportResult | str]] = deque()
+    todo = iter(files)
+    try:
+        for f in todo:
+            ahead.append(pool.submit(_prepare_in_worker, f))
+            if len(ahead) >= AHEAD:
+                break
+        while ahead:
+            if cancelled():
+                return
+            result = ahead.popleft().result()
+            if (following := next(todo, None)) is not None:
+                ahead.append(pool.submit(_prepare_in_worker, following))
+            yield result
+    except BrokenProcessPool as exc:
+        raise UserError("a worker process analysing the files stopped unexpectedly (out of memory?); the files "
+                        "imported before it stay in the library") from exc
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def import_folder(library: Library, folder: str | Path, progress: Callable[[int, int, FolderItem], None] | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Iterator[FolderItem]:
+                  cancelled: Callable[[], bool] | None = None, workers: int | None = None) -> Iterator[FolderItem]:
     """Import every document file under *folder*; yields each file's outcome as it is settled (in path
     order), and calls *progress(done, total, item)* for each. Stops between files when *cancelled*
-    returns True; what was imported before stays."""
+    returns True; what was imported before stays. *workers*: processes to analyse the files in (``None``:
+    as many as pay off, see ``workers_for``; 0: in this process)."""
     root = Path(folder)
     if not root.is_dir():
         raise UserError(f"{root}: not a folder")
@@ -105,19 +223,23 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
                 progress(done, len(files), item)
             yield item
 
-    for path in files:
-        if cancelled is not None and cancelled():
-            break
-        try:
-            prepared = library.prepare(path)
-        except UserError as exc:
-            pending.append((path, FolderItem(str(path), error=str(exc))))
-            continue
-        if isinstance(prepared, ImportResult):  # already in the library
-            pending.append((path, FolderItem(str(path), prepared)))
-            continue
-        pending.append((path, prepared))
-        size += sum(len(s.zh) + len(s.en) for s in prepared.segments)
-        if size >= BATCH_CHARACTERS:
-            yield from settle()
-    yield from settle()
+    if workers is None:
+        workers = workers_for(files)
+    stop = cancelled or (lambda: False)
+    analysed = _prepared(library, files, workers, stop)
+    try:
+        for path, prepared in zip(files, analysed, strict=False):
+            if stop():
+                break
+            if isinstance(prepared, str):
+                pending.append((path, FolderItem(str(path), error=prepared)))
+            elif isinstance(prepared, ImportResult):  # already in the library
+                pending.append((path, FolderItem(str(path), prepared)))
+            else:
+                pending.append((path, prepared))
+                size += sum(len(s.zh) + len(s.en) for s in prepared.segments)
+            if size >= BATCH_CHARACTERS:
+                yield from settle()
+        yield from settle()
+    finally:
+        analysed.close()  # cancelled or failed: the workers stop, their unfinished files are dropped

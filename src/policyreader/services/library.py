@@ -23,13 +23,13 @@ from policyreader.core.cjk import has_han
 from policyreader.core.coverage import detect_language, short_title
 from policyreader.core.document import build_outline, join_side, parse_source
 from policyreader.core.errors import UserError
-from policyreader.core.matcher import with_nested
+from policyreader.core.matcher import inner_forms
 from policyreader.core.model import DocumentListing, DocumentRow, Language, SegmentRow, TranslationStatus
 from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
 from policyreader.services.changes import ChangeLog
 from policyreader.services.engine import TextEngine
-from policyreader.storage.library import LibraryRepository
+from policyreader.storage.library import LibraryRepository, SegmentPayload
 from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
@@ -104,6 +104,19 @@ class PreparedImport:
     title: str
     status: str
     lang: str = Language.ZH
+    generation: int | None = None
+    """Of the user's glossary its links were made with, when another process analysed it."""
+    payloads: list[SegmentPayload] | None = None
+    """Its segments' stored form, computed by the process that analysed it (``with_payloads``)."""
+    slug: str = ""
+    """The id it is given unless the library has that one already (computed with the payloads)."""
+
+    def with_payloads(self, repo: LibraryRepository) -> PreparedImport:
+        """Also compute what its row and segments store besides their links and id (the writing process then
+        only writes)."""
+        self.payloads = repo.payloads(self.segments)
+        self.slug = slugify(self.title, self.path.stem)
+        return self
 
     @property
     def aligned(self) -> int:
@@ -122,6 +135,7 @@ class Library:
         self.repo = LibraryRepository(engine.db)
         self.repo.nested = self.nested_terms
         self._forms: tuple[int, dict[str, str]] = (-1, {})
+        self._inner: dict[str, list[tuple[int, int, str]]] = {}
         self.overrides = AlignmentOverrideRepository(engine.db)
         self.analyser = DocumentAnalyser(engine, self.repo)
         self.changes = changes or ChangeLog()
@@ -132,8 +146,17 @@ class Library:
         holds them with the links, so a concordance finds a term wherever it is written."""
         if self._forms[0] != self.engine.glossary_version:
             self._forms = (self.engine.glossary_version, self.engine.matcher.forms)
+            self._inner.clear()
+        forms, known = self._forms[1], self._inner
         own = set(links)
-        return [t for t in with_nested(zh, links, self._forms[1]) if t not in own]
+        out: list[tuple[int, int, str]] = []
+        for start, end, eid in links:
+            span = zh[start:end]
+            inner = known.get(span)
+            if inner is None:  # the same terms are linked over and over: each span's inner forms found once
+                inner = known[span] = inner_forms(span, forms)
+            out.extend(t for i, j, e in inner if e != eid and (t := (start + i, start + j, e)) not in own)
+        return sorted(out)
 
     def on_replace(self, hook: ReplaceHook) -> None:
         """Run *hook* inside every replacement transaction (the application context wires this once)."""
@@ -357,11 +380,13 @@ class Library:
         # checked again under the write lock: another process may have imported it meanwhile
         if (existing := self.repo.find_by_hash(prepared.chash)) is not None:
             return self._duplicate(existing, src)
-        doc_id = self.repo.unused_id(slugify(prepared.title, path.stem))
+        doc_id = self.repo.unused_id(prepared.slug or slugify(prepared.title, path.stem))
         doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
                           dict(src.metadata), prepared.status, False, lang=prepared.lang)
-        self.repo.add(doc, prepared.segments)
+        self.repo.add(doc, prepared.segments, prepared.payloads)
         self._relink_if_outdated(doc_id)
+        if prepared.generation is not None and prepared.generation != self.engine.user_generation():
+            self.relink([doc_id])  # linked by a worker process that held another version of the user's glossary
         self.changes.record(library=True, documents=[doc_id])
         return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
                             encoding=src.encoding or "", lang=prepared.lang)

@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 
@@ -36,6 +36,14 @@ Links = list[tuple[int, int, str]]
 Span = tuple[int, int, int]
 #: (document id, segment index, start, end, Chinese, English) of one linked occurrence of a term
 Occurrence = tuple[str, int, int, int, str, str]
+
+
+class SegmentPayload(NamedTuple):
+    """What a segment's row and index entries hold that needs no database (see ``LibraryRepository.payloads``)."""
+
+    nested: Links  # glossary terms written inside its links
+    tokens: bytes  # its token bounds, encoded
+    bodies: list[tuple[str, int, str]]  # its full-text index bodies: (table, side, body)
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -158,24 +166,32 @@ class LibraryRepository:
                 yield doc_id, seg - first, zh, en
 
     # -- writing ------------------------------------------------------------------------------
-    def _write_segments(self, key: int, segments: Sequence[SegmentRow]) -> tuple[int, int]:
+    def payloads(self, segments: Sequence[SegmentRow]) -> list[SegmentPayload]:
+        """What each segment's row and index entries hold besides its links that needs no database:
+        computed wherever the document is analysed (a worker process, for a folder), written by ``add``."""
+        return [SegmentPayload(self.nested(s.zh, s.terms) if s.terms else [], encode_tokens(s.tokens),
+                               search_index.bodies(s.zh, s.en)) for s in segments]
+
+    def _write_segments(self, key: int, segments: Sequence[SegmentRow],
+                        payloads: Sequence[SegmentPayload] | None = None) -> tuple[int, int]:
         """Write a document's segments as the next run of ids; its (first segment id, count)."""
         if [s.idx for s in segments] != list(range(len(segments))):
             raise ValueError("segments must be numbered 0, 1, 2 … in order")
+        if payloads is None or len(payloads) != len(segments):
+            payloads = self.payloads(segments)
         first = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
-        nested = [self.nested(s.zh, s.terms) if s.terms else [] for s in segments]
-        key_of = self._keys_for({e for s, inner in zip(segments, nested, strict=True)
-                                 for links in (s.terms, s.en_terms, inner) for _a, _b, e in links})
+        key_of = self._keys_for({e for s, p in zip(segments, payloads, strict=True)
+                                 for links in (s.terms, s.en_terms, p.nested) for _a, _b, e in links})
         rows = []
         index: dict[str, list[tuple[int, str]]] = defaultdict(list)
         occurrences: list[tuple[int, int, int, int]] = []
-        for s, inner in zip(segments, nested, strict=True):
+        for s, p in zip(segments, payloads, strict=True):
             sid = first + s.idx
-            rows.append((sid, key, s.zh, s.en, s.level, s.kind, s.link, s.confidence, encode_tokens(s.tokens),
-                         encode_terms(s.terms, s.en_terms, inner, key_of)))
-            for table, rowid, body in search_index.rows(sid, s.zh, s.en):
-                index[table].append((rowid, body))
-            occurrences.extend((key_of[e], sid, a, b) for links in (s.terms, inner) for a, b, e in links)
+            rows.append((sid, key, s.zh, s.en, s.level, s.kind, s.link, s.confidence, p.tokens,
+                         encode_terms(s.terms, s.en_terms, p.nested, key_of)))
+            for table, side, body in p.bodies:
+                index[table].append((search_index.rowid(sid, side), body))
+            occurrences.extend((key_of[e], sid, a, b) for links in (s.terms, p.nested) for a, b, e in links)
         self.db.conn.executemany("INSERT INTO segments (id, doc, zh, en, level, kind, link, confidence, tokens, "
                                  "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         for table, index_rows in index.items():
@@ -205,7 +221,8 @@ class LibraryRepository:
         with write_transaction(self.db):
             self.add(doc, segments)
 
-    def add(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
+    def add(self, doc: DocumentRow, segments: Sequence[SegmentRow],
+            payloads: Sequence[SegmentPayload] | None = None) -> None:
         """Insert a new document and its segments inside the caller's write transaction, without a
         savepoint of its own: the full-text index writes what it has gathered at every savepoint, so a
         batch of documents in one transaction is written once."""
@@ -213,7 +230,7 @@ class LibraryRepository:
             raise RuntimeError("LibraryRepository.add needs an open write transaction")
         stamp = now()
         key = self._next_key()
-        first, n = self._write_segments(key, segments)
+        first, n = self._write_segments(key, segments, payloads)
         row = {**self._doc_dict(doc, stamp, stamp), "key": key, "first_segment": first, "segment_count": n}
         self.db.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row)
 

@@ -58,17 +58,25 @@ def pairs_body(text: str) -> str:
     return " ".join(dict.fromkeys(_HAN_PAIR.findall(text)))
 
 
-def rows(seg_id: int, zh: str, en: str) -> Iterator[tuple[str, int, str]]:
-    """(table, rowid, body) of everything a segment puts into the index (empty bodies are left out)."""
+def bodies(zh: str, en: str) -> list[tuple[str, int, str]]:
+    """(table, side, body) of everything a segment puts into the index (empty bodies are left out)."""
+    out = []
     for side, text in enumerate((zh, en)):
         if not text:
             continue
         chars = chars_body(text)
         if chars.strip():
-            yield CHARS, rowid(seg_id, side), chars
+            out.append((CHARS, side, chars))
         pairs = pairs_body(text)
         if pairs:
-            yield PAIRS, rowid(seg_id, side), pairs
+            out.append((PAIRS, side, pairs))
+    return out
+
+
+def rows(seg_id: int, zh: str, en: str) -> Iterator[tuple[str, int, str]]:
+    """(table, rowid, body) of everything a segment puts into the index (empty bodies are left out)."""
+    for table, side, body in bodies(zh, en):
+        yield table, rowid(seg_id, side), body
 
 
 @dataclass(frozen=True)
