@@ -4,6 +4,7 @@ HTML or JSON for a reading group or a review."""
 
 from __future__ import annotations
 
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import (
     QHBoxLayout,
     QLabel,
@@ -26,12 +27,12 @@ class ClaimsPane(QWidget):
         super().__init__(parent)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton("Summarise again", self)
-        self.export_button = QPushButton("Export…", self)
+        self.refresh_button = QPushButton(tr("Summarise again"), self)
+        self.export_button = QPushButton(tr("Export…"), self)
         self.export_button.setObjectName("claimsExport")
         self.export_button.setEnabled(False)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Claims summary")
+        self.browser.setAccessibleName(tr("Claims summary"))
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setObjectName("claimsBrowser")
         self.browser.setOpenExternalLinks(False)
