@@ -21,10 +21,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from policyreader.gui.i18n import I18N_DIR as I18N
+from policyreader.gui.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 GUI = ROOT / "src" / "policyreader" / "gui"
-I18N = ROOT / "src" / "policyreader" / "data" / "i18n"
-LANGUAGES = ("zh_CN",)
 
 
 def tool(name: str) -> str:
@@ -48,7 +49,7 @@ def compile_ts(ts: Path, qm: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    for lang in LANGUAGES:
+    for lang in (code for code in LANGUAGES if code != "en"):  # English is the source
         ts = I18N / f"policyreader_{lang}.ts"
         if "--compile" not in argv:
             extract(ts)

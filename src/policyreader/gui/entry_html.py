@@ -68,7 +68,9 @@ def glossary_popup_html(entry: dict[str, Any], colours: dict[int, str] | None = 
     for r in entry["renderings"][:max_renderings]:
         srcs = ", ".join(escape(s["id"]) for s in r.get("sources", []))
         ours = our_rendering if r.get("ours") else ""
-        rows.append(f"<tr><td><b>{escape(r['text'])}</b>{ours}</td><td>&nbsp;{_status(r['status'])}</td>"
+        # the status never wraps: a narrow column would break 可接受 after 可接
+        rows.append(f"<tr><td><b>{escape(r['text'])}</b>{ours}</td>"
+                    f"<td style='white-space:nowrap'>&nbsp;{_status(r['status'])}</td>"
                     f"<td style='color:#888'>&nbsp;{srcs}</td></tr>")
     more = len(entry["renderings"]) - max_renderings
     html.append("<table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")

@@ -1989,7 +1989,7 @@ expected: {expected}</source>
     </message>
     <message>
         <source>&amp;Add term from selection…</source>
-        <translation>将所选内容添加为术语(&amp;A)…</translation>
+        <translation>添加为术语(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Browse glossary</source>
