@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# The library a new data directory starts from (services/seed.py): rebuilt when the corpus or glossary change.
+SEED   := src/policyreader/data/seed/library.db
 
 .PHONY: run test install bench reliability lint interop screenshots translations clean system-deps dist dist-check
 
@@ -14,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test,lint]'
 	@touch $(STAMP)
 
+$(SEED): $(STAMP) $(wildcard docs_corpus/*) $(wildcard glossary/*.toml glossary/entries/*.toml)
+	$(BIN)/python -m policyreader.services.seed
+
 install: $(STAMP)
 	@$(BIN)/python -c 'import sys' 2>/dev/null || { rm -f $(STAMP); $(MAKE) install; }
+	@$(MAKE) --no-print-directory $(SEED)
 	@echo "installed: $(BIN)/policyreader"
 
 run: install

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,10 @@ import pytest
 
 from policyreader.services.engine import TextEngine
 from policyreader.services.paths import AppPaths, resolve_paths
+
+# A new data directory in a test starts empty, not as a copy of the library built at install (which a
+# checkout may or may not have); the tests of the seed itself say which seed they use.
+os.environ["POLICYREADER_SEED_DB"] = ""
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "docs_corpus"

@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from policyreader.cli import main
+from policyreader.services.engine import TextEngine
+from policyreader.services.paths import resolve_paths
 from tests.conftest import CORPUS, GLOSSARY
 
 
@@ -52,6 +54,23 @@ def test_segment_gives_every_token_with_pinyin(data_dir: Path, tmp_path: Path) -
     by_text = {t["text"]: t for t in toks}
     assert by_text["还款"]["pinyin"] == "huánkuǎn"
     assert "失信被执行人名单" in by_text and by_text["失信被执行人名单"]["pinyin"] == "shīxìn bèizhíxíngrén míngdān"  # as the glossary writes it
+    assert out == json.dumps(toks, ensure_ascii=False, indent=2) + "\n"  # streamed, in emit()'s layout
+
+
+def test_segment_of_a_long_file_streams_the_same_tokens_as_a_short_one(data_dir: Path, tmp_path: Path) -> None:
+    """Tokens are made a stretch of lines at a time; across the stretches' seams nothing changes."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.zh.txt")))
+    (tmp_path / "all.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run(data_dir, "segment", str(tmp_path / "all.txt"), "--json", "--tone-numbers")
+    assert code == 0
+    toks = json.loads(out)
+    assert "".join(t["text"] for t in toks) == text
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in toks)
+    engine = TextEngine(resolve_paths(data_dir))
+    whole = engine.segmenter.tokens(text, [(m.start, m.end) for m in engine.terms(text)])
+    assert [(t["start"], t["end"]) for t in toks] == [(t.start, t.end) for t in whole]
+    code, plain, _ = run(data_dir, "segment", str(tmp_path / "all.txt"))
+    assert plain == " ".join(t["text"] for t in toks if t["text"].strip()) + "\n"
 
 
 def test_lookup_returns_glossary_and_every_dictionary_reading(data_dir: Path) -> None:

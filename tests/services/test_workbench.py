@@ -11,6 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from policyreader.cli import main
+from policyreader.core.errors import UserError
+from policyreader.core.matcher import with_nested
+from policyreader.services.context import AppContext
+from policyreader.services.paths import resolve_paths
 
 
 def cli(data_dir: Path, *args: str) -> tuple[int, str, str]:
@@ -91,3 +95,37 @@ def test_extending_a_bundled_entry_keeps_the_bundled_files(data_dir: Path) -> No
     assert before == after
     exported = json.loads(cli(data_dir, "glossary", "export", "--format", "json", "-o", "-")[1])
     assert "probity" in [r["text"] for e in exported if e["id"] == "chengxin" for r in e["renderings"]]
+
+
+def _scanned_concordance(ctx: AppContext, entry: str) -> list[tuple[str, int, str, str, str, int]]:
+    """The concordance as it was computed before the term index: every segment's links decoded, with the
+    terms nested in them."""
+    forms = ctx.engine.matcher.forms
+    return [(d.id, s.idx, s.zh[max(0, a - 20):a].replace("\n", " "), s.zh[a:b], s.zh[b:b + 20].replace("\n", " "), a)
+            for d in ctx.library.documents() for s in ctx.library.repo.segments(d.id)
+            for a, b, eid in with_nested(s.zh, s.terms, forms) if eid == entry]
+
+
+def test_concordance_from_the_term_index_is_the_scan_of_every_segment(data_dir: Path) -> None:
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    entries = ["xinyong", "shehui-xinyong-tixi", "chengxin", "gongshi", "shixin-bei-zhixing-ren", "zhengxin"]
+    for entry in entries:
+        lines = [(ln.doc, ln.segment, ln.left, ln.match, ln.right, ln.start) for ln in ctx.workbench.concordance(entry)]
+        assert lines == _scanned_concordance(ctx, entry) and lines, entry
+    nested = [ln for ln in ctx.workbench.concordance("shehui-xinyong-tixi") if ln.right.startswith("建设")]
+    assert nested  # 社会信用体系 inside 社会信用体系建设, which is linked as itself
+
+
+def test_the_term_index_follows_a_new_user_entry_inside_linked_terms(data_dir: Path) -> None:
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    entry = ctx.workbench.add("信用体系", ["credit system"])
+    lines = ctx.workbench.concordance(entry.id)
+    assert lines and {ln.match for ln in lines} == {"信用体系"}
+    assert [(ln.doc, ln.segment, ln.start) for ln in lines] == [(d, i, a) for d, i, _l, _m, _r, a in
+                                                                   _scanned_concordance(ctx, entry.id)]
+    ctx.workbench.delete(entry.id)
+    with pytest.raises(UserError):
+        ctx.workbench.concordance(entry.id)
+    assert ctx.library.repo.term_occurrences(entry.id) == []

@@ -132,7 +132,7 @@ def test_a_unique_index_is_the_last_defence_against_a_second_copy(data_dir: Path
     con = sqlite3.connect(data_dir / DB_FILE)
     row = con.execute("SELECT * FROM documents LIMIT 1").fetchone()
     cols = [d[0] for d in con.execute("SELECT * FROM documents LIMIT 0").description]
-    copy = dict(zip(cols, row, strict=True)) | {"id": "a-second-copy"}
+    copy = dict(zip(cols, row, strict=True)) | {"id": "a-second-copy", "key": None}  # a key of its own
     try:
         con.execute(f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                     list(copy.values()))

@@ -4,6 +4,7 @@ database written by a newer PolicyReader before anything is read or written."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -13,6 +14,10 @@ from click.testing import CliRunner
 
 from policyreader.cli import main
 from policyreader.core.errors import DatabaseTooNew
+from policyreader.core.matcher import with_nested
+from policyreader.services.context import AppContext
+from policyreader.services.paths import resolve_paths
+from policyreader.storage.library import LibraryRepository
 from policyreader.storage.schema import DB_FILE, SCHEMA_VERSION, known_migrations, open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
@@ -90,6 +95,41 @@ def test_a_higher_user_version_is_refused_too(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(DatabaseTooNew, match="schema version"):
         open_database(data / DB_FILE)
+
+
+def test_a_database_of_the_schema_before_the_compact_library_keeps_its_segments_links_and_search(
+        tmp_path: Path) -> None:
+    """schema-m009.db: the fixture document with its annotation and alignment edit, and two bundled laws,
+    written before segments, glossary links and the search index were stored compactly (issue 17)."""
+    data = _copy("schema-m009.db", tmp_path)
+    with sqlite3.connect(data / DB_FILE) as conn:
+        before = conn.execute("SELECT doc_id, idx, zh, en, level, kind, link, confidence, tokens, terms "
+                              "FROM segments ORDER BY doc_id, idx").fetchall()
+    assert len(before) == 70
+    db = open_database(data / DB_FILE)
+    assert _applied(data / DB_FILE) == known_migrations()
+    repo = LibraryRepository(db)
+    after = [(d, s.idx, s.zh, s.en, s.level, s.kind, s.link, s.confidence, s.tokens,
+              {"zh": [list(t) for t in s.terms], "en": [list(t) for t in s.en_terms]})
+             for d in sorted(r[0] for r in db.execute("SELECT id FROM documents")) for s in repo.segments(d)]
+    assert after == [(*r[:8], json.loads(r[8]), json.loads(r[9])) for r in before]
+    ctx = AppContext(resolve_paths(data))  # services only: the CLI would add the rest of the bundled corpus
+    hits = ctx.search.search("失信被执行人", limit=1000)
+    expected = sorted((r[0], r[1]) for r in before if "失信被执行人" in r[2])
+    assert sorted((h.doc, h.segment) for h in hits) == expected and expected
+    lines = ctx.workbench.concordance("行政处罚")
+    assert sorted({(ln.doc, ln.segment) for ln in lines}) == sorted(
+        (r[0], r[1]) for r in before if any(t[2] == "xingzheng-chufa" for t in json.loads(r[9])["zh"]))
+    # terms nested in links need the glossary: the library adds them before anything else
+    assert db.execute("SELECT value FROM meta WHERE key = 'term_index'").fetchone()[0] == "links only"
+    ctx.library.ensure_bundled()
+    assert db.execute("SELECT value FROM meta WHERE key = 'term_index'").fetchone()[0] == "complete"
+    forms = ctx.engine.matcher.forms
+    nested = sorted({(r[0], r[1]) for r in before for a, b, e in with_nested(r[2], json.loads(r[9])["zh"], forms)
+                     if e == "xingzheng-chufa"})
+    assert sorted({(ln.doc, ln.segment) for ln in ctx.workbench.concordance("行政处罚")
+                   if ln.doc in {r[0] for r in before}}) == nested
+    assert ctx.annotations.find("fixture-measures")[0].exact == "诚信建设"
 
 
 def test_what_sqlite_failures_mean_for_the_user(tmp_path: Path) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 import click
 
-from policyreader.cli.options import CliState, emit, json_option, lang_option, main, pass_state
+from policyreader.cli.options import CliState, emit, emit_rows, json_option, lang_option, main, pass_state
+from policyreader.core.errors import UserError
 from policyreader.services.paths import resolve_paths
 
 
@@ -21,7 +26,18 @@ from policyreader.services.paths import resolve_paths
 def import_cmd(state: CliState, path: str, translation: str | None, title: str | None, replace: str | None,
                lang: str | None, as_json: bool) -> None:
     """Import PATH (txt, md, html, docx, pdf, tmx) into the library: a Chinese source (with its translation,
-    if given), or an English document, whose glossary renderings are linked."""
+    if given), or an English document, whose glossary renderings are linked.
+
+    PATH may be a folder: every file of a supported format under it is imported as its own document
+    (each in the language it reads as), with progress on stderr and a summary. A file that cannot be
+    imported is reported on one line and skipped; the exit code is then 2.
+    """
+    if Path(path).is_dir():
+        if translation or title or replace or lang:
+            raise UserError(f"{path}: a folder is imported file by file; --translation, --title, --replace and "
+                            "--lang apply to a single file")
+        _import_folder(state, Path(path), as_json)
+        return
     result = state.library().import_path(path, translation, title, replace, lang=lang)
     if as_json:
         emit(result.to_json())
@@ -38,6 +54,46 @@ def import_cmd(state: CliState, path: str, translation: str | None, title: str |
         r = result.report
         click.echo(f"annotations: {r.get('exact', 0)} exact, {r.get('fuzzy', 0)} fuzzy, "
                    f"{r.get('orphan', 0)} orphaned")
+
+
+def _import_folder(state: CliState, folder: Path, as_json: bool) -> None:
+    from policyreader.services.folder_import import FolderSummary, import_folder
+
+    summary = FolderSummary()
+    started = time.monotonic()
+    live = sys.stderr.isatty()
+    step = 1
+
+    def progress(done: int, total: int, item: Any) -> None:
+        nonlocal step
+        if item.result is None:
+            click.echo(("\r\x1b[K" if live else "") + f"policyreader: skipped {item.error}", err=True)
+        if live:
+            click.echo(f"\rimporting {done:,}/{total:,} files…", err=True, nl=False)
+        elif done == total or done >= step * max(1, total // 20):  # about every 5 %
+            step += 1
+            click.echo(f"importing: {done:,}/{total:,} files", err=True)
+
+    items = import_folder(state.library(), folder, progress)
+    if as_json:
+        emit_rows(item.to_json() for item in _counted(items, summary))
+    else:
+        for _item in _counted(items, summary):
+            pass
+    if live:
+        click.echo("\r\x1b[K", err=True, nl=False)
+    line = (f"{summary.imported:,} imported ({summary.segments:,} segments), {summary.duplicates:,} already in the "
+            f"library, {summary.failed:,} failed, of {summary.files:,} files in {folder} "
+            f"({time.monotonic() - started:.1f} s)")
+    click.echo(line, err=as_json)
+    if summary.failed:
+        sys.exit(2)
+
+
+def _counted(items: Iterable[Any], summary: Any) -> Iterator[Any]:
+    for item in items:
+        summary.add(item)
+        yield item
 
 
 @main.command()

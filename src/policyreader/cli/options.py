@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -95,6 +95,16 @@ def format_option(kind: Kind, *, default: str | None = None, readable: bool = Fa
 
 def emit(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def emit_rows(rows: Iterable[Any]) -> None:
+    """A JSON list laid out as ``emit`` lays it out, written a row at a time as the rows come."""
+    first = True
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 @click.group(cls=_Group, invoke_without_command=True)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring as _string
+from typing import TYPE_CHECKING
+
 import click
 
 from policyreader.cli.options import CliState, emit, json_option, lang_option, main, pass_state
+
+if TYPE_CHECKING:
+    from policyreader.services.engine import SegmentedToken
 
 
 @main.command()
@@ -47,11 +54,39 @@ def segment(state: CliState, file: str, as_json: bool, tone_numbers: bool) -> No
 
     text, _enc = read_user_text(file)
     tokens = state.app.engine.segment(text, tone_numbers=tone_numbers)
+    # Written as the tokens come (a 10 MB file has two million), in the shape and layout emit() gives.
+    def out(text: str) -> None:
+        click.echo(text, nl=False)
+
     if as_json:
-        emit([{"start": t.start, "end": t.end, "text": t.text, "pinyin": t.pinyin,
-               **({"entry": t.entry} if t.entry else {})} for t in tokens])
+        _write_pieces(out, _token_json(tokens), "[\n", ",\n", "\n]\n", "[]\n")
     else:
-        click.echo(" ".join(t.text for t in tokens if t.text.strip()))
+        _write_pieces(out, (t.text for t in tokens if t.text.strip()), "", " ", "\n", "\n")
+
+
+def _token_json(tokens: Iterable[SegmentedToken]) -> Iterator[str]:
+    """Each token as ``json.dumps(token, ensure_ascii=False, indent=2)`` would lay it out inside a list."""
+    for t in tokens:
+        entry = f',\n    "entry": {_string(t.entry)}' if t.entry else ""
+        yield (f'  {{\n    "start": {t.start},\n    "end": {t.end},\n    "text": {_string(t.text)},\n'
+               f'    "pinyin": {_string(t.pinyin)}{entry}\n  }}')
+
+
+def _write_pieces(out: Callable[[str], None], pieces: Iterable[str], opening: str, separator: str, closing: str,
+                  empty: str) -> None:
+    """*pieces* joined by *separator* between *opening* and *closing* (or *empty* when there is none),
+    written a few thousand at a time."""
+    batch: list[str] = []
+    first = True
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= 4096:
+            out((opening if first else separator) + separator.join(batch))
+            first, batch = False, []
+    if batch:
+        out((opening if first else separator) + separator.join(batch))
+        first = False
+    out(empty if first else closing)
 
 
 @main.command()

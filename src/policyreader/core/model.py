@@ -104,7 +104,9 @@ class SegmentRow:
     tokens: list[int] = field(default_factory=list)  # token boundaries (end offsets) in zh
     terms: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entry id) in zh
     en_terms: list[tuple[int, int, str]] = field(default_factory=list)  # renderings found in en
-    index_zh: str = ""  # space-separated tokens for the full-text index
+    # glossary terms written inside a longer linked term (社会信用体系 in 社会信用体系建设), as the library's
+    # term index holds them; the library computes them when it stores the segment
+    nested: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

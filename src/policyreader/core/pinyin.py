@@ -72,6 +72,20 @@ def word_pinyin(word: str, entries: Mapping[str, str] | None = None) -> str:
     """Tone-marked pinyin of one word (syllables joined): glossary > overrides > pypinyin."""
     if entries and word in entries:
         return entries[word]
+    return _marks(word)
+
+
+def word_pinyin_numbers(word: str, entries: Mapping[str, str] | None = None) -> str:
+    """Tone-number pinyin of one word: syllables separated by spaces (``huan2 kuan3``)."""
+    if entries and word in entries:
+        return marks_to_numbers(entries[word])
+    return _numbers(word)
+
+
+# A text has a few thousand distinct words and hundreds of thousands of tokens: each word's reading is
+# computed once (pypinyin costs tens of microseconds a word).
+@lru_cache(maxsize=200_000)
+def _marks(word: str) -> str:
     table = overrides()
     if word in table:
         return table[word]
@@ -82,10 +96,10 @@ def word_pinyin(word: str, entries: Mapping[str, str] | None = None) -> str:
     return "".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
 
 
-def word_pinyin_numbers(word: str, entries: Mapping[str, str] | None = None) -> str:
-    """Tone-number pinyin of one word: syllables separated by spaces (``huan2 kuan3``)."""
-    if (entries and word in entries) or word in overrides():
-        return marks_to_numbers(word_pinyin(word, entries))
+@lru_cache(maxsize=200_000)
+def _numbers(word: str) -> str:
+    if word in overrides():
+        return marks_to_numbers(overrides()[word])
     if not has_han(word):
         return ""
     from pypinyin import Style, lazy_pinyin

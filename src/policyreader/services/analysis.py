@@ -1,7 +1,6 @@
-"""Turning aligned paragraphs into library segments: tokens, glossary links, English renderings found,
-and the text the full-text index stores. Also the aligner, which uses the glossary as anchors. An English
-document's paragraphs become segments with their text on the English side and the glossary renderings
-the English linker finds in it.
+"""Turning aligned paragraphs into library segments: tokens, glossary links and English renderings found.
+Also the aligner, which uses the glossary as anchors. An English document's paragraphs become segments
+with their text on the English side and the glossary renderings the English linker finds in it.
 
 One pass of the matcher and of jieba runs over a whole document, then results are cut back to each
 segment, so importing costs little more than segmenting.
@@ -10,21 +9,20 @@ segment, so importing costs little more than segmenting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from policyreader.core.alignment import Link
-from policyreader.core.cjk import has_han, is_han
+from policyreader.core.cjk import has_han
 from policyreader.core.document import join_side, outline_kind
 from policyreader.core.model import Language, SegmentRow
 from policyreader.core.sentence_align import SentenceAligner, english_stems
 from policyreader.services.engine import TextEngine
 from policyreader.storage.library import LibraryRepository
 
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
-
 
 class DocumentAnalyser:
-    """Segments, links and index text for the documents of one library."""
+    """Segments and links for the documents of one library."""
 
     def __init__(self, engine: TextEngine, repo: LibraryRepository):
         self.engine = engine
@@ -79,27 +77,16 @@ class DocumentAnalyser:
                 last = e
         return out
 
-    @staticmethod
-    def _index_terms(words: list[str]) -> str:
-        """Index text for one Chinese segment: its jieba tokens, then each Chinese character once.
-
-        Tokens answer most queries directly; the characters let a query that jieba cuts differently
-        (诚信 inside 诚信建设) still find its candidates, which ``search`` then checks verbatim.
-        """
-        tokens = [w for w in words if _WORDLIKE.search(w)]
-        chars = dict.fromkeys(ch for w in tokens if len(w) > 1 for ch in w if is_han(ch))
-        return " ".join(tokens) + " " + " ".join(chars)
-
     def build_segments(self, zh_paras: Sequence[str], levels: Sequence[int], en_paras: Sequence[str],
                        links: Sequence[Link]) -> list[SegmentRow]:
-        """Segments from aligned links, each with cached tokens, glossary links and index text."""
+        """Segments from aligned links, each with cached tokens and glossary links."""
         zh_texts = ["\n".join(zh_paras[i] for i in link.zh) for link in links]
         # One pass of the matcher and of jieba over the whole document (joined by newlines, which neither
         # a glossary form nor a jieba word crosses), then the results are cut back to each segment.
         whole, spans = join_side(zh_texts)
         matches = self.engine.terms(whole)
-        tokens = self.engine.segmenter.tokens(whole, [(m.start, m.end) for m in matches]) if whole else []
-        m_i = t_i = 0
+        bounds = self.engine.segmenter.bounds(whole, [(m.start, m.end) for m in matches]) if whole else [0]
+        m_i = 0
         segments: list[SegmentRow] = []
         for idx, (link, zh, (start, end)) in enumerate(zip(links, zh_texts, spans, strict=True)):
             seg_matches = []
@@ -107,19 +94,17 @@ class DocumentAnalyser:
                 m = matches[m_i]
                 seg_matches.append((m.start - start, m.end - start, m.entry))
                 m_i += 1
-            seg_tokens = []
-            while t_i < len(tokens) and tokens[t_i].start <= end:
-                t = tokens[t_i]
-                if t.start >= start and t.end <= end and t.text != "\n":
-                    seg_tokens.append(t)
-                t_i += 1
+            # the tokens wholly inside the segment, but its own line breaks
+            lo, hi = bisect_left(bounds, start), bisect_right(bounds, end) - 1
+            ends = bounds[lo + 1:hi + 1]
+            if "\n" in zh:
+                ends = [b for a, b in zip(bounds[lo:hi], ends, strict=True) if whole[a:b] != "\n"]
             en = "\n".join(en_paras[j] for j in link.en)
             level = levels[link.zh[0]] if link.zh else 0
             segments.append(SegmentRow(
                 idx=idx, zh=zh, en=en, level=level, kind=outline_kind(zh, level) or "" if zh else "",
-                link=link.kind, confidence=link.confidence, tokens=[t.end - start for t in seg_tokens],
-                terms=seg_matches, en_terms=self._en_terms(en, {e for _a, _b, e in seg_matches}),
-                index_zh=self._index_terms([t.text for t in seg_tokens])))
+                link=link.kind, confidence=link.confidence, tokens=[b - start for b in ends],
+                terms=seg_matches, en_terms=self._en_terms(en, {e for _a, _b, e in seg_matches})))
         return segments
 
     def english_links(self, paragraphs: Sequence[str]) -> list[list[tuple[int, int, str]]]:
@@ -155,7 +140,8 @@ class DocumentAnalyser:
             for n, s in enumerate(segments):
                 terms = [(m.start, m.end, m.entry) for m in self.engine.terms(s.zh)]
                 en_terms = english[n] if english is not None else self._en_terms(s.en, {t[2] for t in terms})
-                if terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]:
+                if (terms != [tuple(t) for t in s.terms] or en_terms != [tuple(t) for t in s.en_terms]
+                        or (self.repo.nested(s.zh, terms) if terms else []) != [tuple(t) for t in s.nested]):
                     updates.append((s.idx, terms, en_terms))
             self.repo.update_links(doc_id, updates)
             changed += len(updates)

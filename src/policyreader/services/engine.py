@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 
@@ -38,9 +37,9 @@ from policyreader.storage.schema import open_database
 from policyreader.storage.user_glossary import UserEntryRecord, UserGlossaryRepository
 
 
-@dataclass(frozen=True)
-class SegmentedToken:
-    """A token with its pinyin and, when it is a glossary term, the entry id."""
+class SegmentedToken(NamedTuple):
+    """A token with its pinyin and, when it is a glossary term, the entry id. (A tuple: a 10 MB text
+    has two million of them.)"""
 
     start: int
     end: int
@@ -71,6 +70,10 @@ class TextEngine:
     def db(self) -> sqlite_utils.Database:
         with self._lock:
             if self._db is None:
+                if self.paths.seed is not None and not self.paths.database.exists():
+                    from policyreader.services.seed import plant
+
+                    plant(self.paths)  # a new data directory starts with the library built at install
                 self._db = open_database(self.paths.database)
             return self._db
 
@@ -214,13 +217,17 @@ class TextEngine:
         matches = self.matcher.find(text)
         return self.segmenter.tokens(text, [(m.start, m.end) for m in matches])
 
-    def segment(self, text: str, tone_numbers: bool = False) -> list[SegmentedToken]:
-        """Tokens with pinyin and glossary entry ids."""
-        matches = {(m.start, m.end): m.entry for m in self.matcher.find(text)}
-        tokens = self.segmenter.tokens(text, matches.keys())
+    def segment(self, text: str, tone_numbers: bool = False) -> Iterator[SegmentedToken]:
+        """Tokens with pinyin and glossary entry ids, made a stretch of lines at a time, so that a long
+        text never has all its tokens in memory at once. (Neither a glossary form nor a jieba word
+        crosses a line break, so the stretches give the same tokens as the whole text.)"""
         pin = word_pinyin_numbers if tone_numbers else word_pinyin
-        return [SegmentedToken(t.start, t.end, t.text, pin(t.text, self._pinyin_by_form),
-                               matches.get((t.start, t.end))) for t in tokens]
+        table = self._pinyin_by_form
+        for offset, chunk in _stretches(text):
+            matches = {(m.start, m.end): m.entry for m in self.matcher.find(chunk)}
+            for t in self.segmenter.tokens(chunk, matches.keys()):
+                yield SegmentedToken(t.start + offset, t.end + offset, t.text, pin(t.text, table),
+                                     matches.get((t.start, t.end)))
 
     def lookup(self, word: str) -> dict[str, Any]:
         """Everything we know about a word: pinyin, glossary entries and dictionary entries."""
@@ -249,3 +256,14 @@ class TextEngine:
             return None
         return {"kind": "dictionary", "start": pos, "end": pos + len(word), "text": word,
                 "dictionary": [e.to_json() for e in entries]}
+
+
+def _stretches(text: str, size: int = 65_536) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pieces of *text* of about *size* characters, each ending with a line break (but
+    the last)."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        yield start, text[start:end]
+        start = end

@@ -23,6 +23,7 @@ from policyreader.core.cjk import has_han
 from policyreader.core.coverage import detect_language, short_title
 from policyreader.core.document import build_outline, join_side, parse_source
 from policyreader.core.errors import UserError
+from policyreader.core.matcher import with_nested
 from policyreader.core.model import DocumentListing, DocumentRow, Language, SegmentRow, TranslationStatus
 from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
@@ -33,6 +34,7 @@ from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
 BUNDLED_META_KEY = "bundled_corpus"
+TERM_INDEX_META, TERM_INDEX_PENDING = "term_index", "links only"  # set by migration m010_compact_library
 _LANGUAGE_NAME: dict[str, str] = {Language.ZH: "a Chinese document", Language.EN: "an English document"}
 
 
@@ -91,6 +93,23 @@ def slugify(title: str, fallback: str = "document") -> str:
     return (slug or fallback)[:60].strip("-")
 
 
+@dataclass
+class PreparedImport:
+    """A file read and analysed for a new document, nothing written yet (``Library.prepare``)."""
+
+    path: Path
+    src: ImportedDocument
+    chash: str
+    segments: list[SegmentRow]
+    title: str
+    status: str
+    lang: str = Language.ZH
+
+    @property
+    def aligned(self) -> int:
+        return sum(1 for s in self.segments if s.zh and s.en)
+
+
 # Callbacks run inside the replacement transaction: (doc_id, old_segments, new_segments) -> report
 ReplaceHook = Callable[[str, list[SegmentRow], list[SegmentRow]], dict[str, Any]]
 
@@ -101,10 +120,20 @@ class Library:
     def __init__(self, engine: TextEngine, changes: ChangeLog | None = None):
         self.engine = engine
         self.repo = LibraryRepository(engine.db)
+        self.repo.nested = self.nested_terms
+        self._forms: tuple[int, dict[str, str]] = (-1, {})
         self.overrides = AlignmentOverrideRepository(engine.db)
         self.analyser = DocumentAnalyser(engine, self.repo)
         self.changes = changes or ChangeLog()
         self._replace_hooks: list[ReplaceHook] = []
+
+    def nested_terms(self, zh: str, links: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Glossary terms written inside the segment's links (社会信用体系 in 社会信用体系建设): the term index
+        holds them with the links, so a concordance finds a term wherever it is written."""
+        if self._forms[0] != self.engine.glossary_version:
+            self._forms = (self.engine.glossary_version, self.engine.matcher.forms)
+        own = set(links)
+        return [t for t in with_nested(zh, links, self._forms[1]) if t not in own]
 
     def on_replace(self, hook: ReplaceHook) -> None:
         """Run *hook* inside every replacement transaction (the application context wires this once)."""
@@ -136,7 +165,11 @@ class Library:
         return h.hexdigest()
 
     def ensure_bundled(self, progress: Callable[[int, int, str], bool] | None = None) -> bool:
-        """Import (or refresh) the bundled corpus when the data dir has not got this version of it."""
+        """Import (or refresh) the bundled corpus when the data dir has not got this version of it (and
+        complete the term index of a library that an older version wrote)."""
+        if get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING:
+            self.relink()  # adds the terms nested in links, which the migration to the compact library could not know
+            set_meta(self.repo.db, TERM_INDEX_META, "complete")
         if not self.needs_bundled():
             return False
         fp = self.corpus_fingerprint()
@@ -149,10 +182,22 @@ class Library:
         self.changes.record(library=True)
         return True
 
+    def import_first_bundled(self) -> bool:
+        """In an empty library, import the first bundled document alone (a first start shows it while
+        ``ensure_bundled`` imports the rest); False if the library has documents already."""
+        if self.count():
+            return False
+        manifest = self.manifest()
+        if manifest:
+            self._import_bundled(manifest[0])
+            self.changes.record(library=True)
+        return bool(manifest)
+
     def needs_bundled(self) -> bool:
-        """True when this data directory has not got this version of the bundled corpus (and can take it:
-        a read-only library is shown as it is)."""
-        return not self.repo.read_only and get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+        """True when this data directory has not got this version of the bundled corpus, or its term index
+        is to be completed (and it can take them: a read-only library is shown as it is)."""
+        return not self.repo.read_only and (get_meta(self.repo.db, BUNDLED_META_KEY) != self.corpus_fingerprint()
+                                            or get_meta(self.repo.db, TERM_INDEX_META) == TERM_INDEX_PENDING)
 
     def manifest(self) -> list[dict[str, Any]]:
         path = self.engine.paths.corpus_dir / "manifest.toml"
@@ -221,6 +266,20 @@ class Library:
                 raise ImportCancelled(f"import of {path} cancelled; nothing was written")
 
         self.repo.require_writable()
+        prepared = self._prepare(path, translation, title, replace, check, lang)
+        if isinstance(prepared, ImportResult):
+            return prepared
+        if replace is None:
+            return self.store(prepared)
+        return self._replace(prepared, replace, title)
+
+    def prepare(self, path: str | Path) -> PreparedImport | ImportResult:
+        """Read and analyse a file for a new document (its language as it reads), writing nothing: what
+        ``store`` adds, or (as an ``ImportResult``) the document already in the library with this content."""
+        return self._prepare(path, None, None, None, lambda: None, None)
+
+    def _prepare(self, path: str | Path, translation: str | Path | None, title: str | None, replace: str | None,
+                 check: Callable[[], None], lang: str | None) -> PreparedImport | ImportResult:
         src = self.read_file(Path(path))
         check()
         zh = [p.text for p in src.paragraphs]
@@ -228,7 +287,7 @@ class Library:
         if not zh:
             raise UserError(f"{path}: no text found to import")
         if self._language(path, zh, lang, translation is not None or src.translation is not None) == Language.EN:
-            return self._import_english(path, src, title, replace, check)
+            return self._prepare_english(path, src, title, replace, check)
         en: list[str] = []
         links: list[Link]
         if translation is not None:
@@ -263,44 +322,49 @@ class Library:
         doc_title = title or src.metadata.get("title") or src.metadata.get("document") or zh[0][:40]
         status = (TranslationStatus.NONE if not en else TranslationStatus.FULL if all(s.en for s in segments if s.zh)
                   else TranslationStatus.PARTIAL)
-        return self._store(path, src, segments, chash, doc_title, title, status, replace, Language.ZH)
+        return PreparedImport(Path(path), src, chash, segments, doc_title, status, Language.ZH)
 
-    def _store(self, path: str | Path, src: ImportedDocument, segments: list[SegmentRow], chash: str, doc_title: str,
-               title: str | None, status: str, replace: str | None, lang: str) -> ImportResult:
-        """Insert a new document, or replace document *replace*, in one transaction."""
-        aligned = sum(1 for s in segments if s.zh and s.en)
-        if replace is not None:
-            with write_transaction(self.repo.db):  # the checks and the replacement see the same library
-                old = self.repo.get(replace)
-                if old is None:
-                    raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
-                if old.lang != lang:
-                    raise UserError(f"{path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
-                                    f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was "
-                                    "replaced)")
-                same = self.repo.find_by_hash(chash)
-                if same is not None and same.id != replace:
-                    raise UserError(f"{path}: this content is already in the library as {same.id} ({same.title}); "
-                                    "nothing was replaced")
-                doc = DocumentRow(old.id, title or old.title, old.title_en, str(path), src.format,
-                                  src.encoding or "", chash, {**old.metadata, **src.metadata}, status, old.bundled,
-                                  lang=lang)
-                report = self.replace_content(doc, segments)
-                self._relink_if_outdated(doc.id)
-            return ImportResult(doc.id, doc.title, len(segments), aligned, replaced=True,
-                                encoding=src.encoding or "", report=report, lang=lang)
+    def _replace(self, prepared: PreparedImport, replace: str, title: str | None) -> ImportResult:
+        src, chash, segments, lang = prepared.src, prepared.chash, prepared.segments, prepared.lang
+        with write_transaction(self.repo.db):  # the checks and the replacement see the same library
+            old = self.repo.get(replace)
+            if old is None:
+                raise UserError(f"--replace {replace}: no such document in the library (see 'policyreader docs')")
+            if old.lang != lang:
+                raise UserError(f"{prepared.path}: {replace} is {_LANGUAGE_NAME[old.lang]} and this file is "
+                                f"{_LANGUAGE_NAME[lang]}; import it as a new document instead (nothing was replaced)")
+            same = self.repo.find_by_hash(chash)
+            if same is not None and same.id != replace:
+                raise UserError(f"{prepared.path}: this content is already in the library as {same.id} "
+                                f"({same.title}); nothing was replaced")
+            doc = DocumentRow(old.id, title or old.title, old.title_en, str(prepared.path), src.format,
+                              src.encoding or "", chash, {**old.metadata, **src.metadata}, prepared.status,
+                              old.bundled, lang=lang)
+            report = self.replace_content(doc, segments)
+            self._relink_if_outdated(doc.id)
+        return ImportResult(doc.id, doc.title, len(segments), prepared.aligned, replaced=True,
+                            encoding=src.encoding or "", report=report, lang=lang)
+
+    def store(self, prepared: PreparedImport) -> ImportResult:
+        """Add a prepared document in one write transaction."""
         with write_transaction(self.repo.db):
-            # The duplicate check and the choice of id under the write lock: another process may have
-            # imported the same file meanwhile (the unique index on the content hash is the last defence).
-            if (existing := self.repo.find_by_hash(chash)) is not None:
-                return self._duplicate(existing, src)
-            doc_id = self.repo.unused_id(slugify(doc_title, Path(path).stem))
-            doc = DocumentRow(doc_id, doc_title, "", str(path), src.format, src.encoding or "", chash,
-                              dict(src.metadata), status, False, lang=lang)
-            self.repo.insert(doc, segments)
-            self._relink_if_outdated(doc_id)
+            return self.add_prepared(prepared)
+
+    def add_prepared(self, prepared: PreparedImport) -> ImportResult:
+        """Add a prepared document inside the caller's write transaction (several can share one): the
+        duplicate check and the choice of id are made under the write lock, with the insert."""
+        src, path = prepared.src, prepared.path
+        # checked again under the write lock: another process may have imported it meanwhile
+        if (existing := self.repo.find_by_hash(prepared.chash)) is not None:
+            return self._duplicate(existing, src)
+        doc_id = self.repo.unused_id(slugify(prepared.title, path.stem))
+        doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
+                          dict(src.metadata), prepared.status, False, lang=prepared.lang)
+        self.repo.add(doc, prepared.segments)
+        self._relink_if_outdated(doc_id)
         self.changes.record(library=True, documents=[doc_id])
-        return ImportResult(doc_id, doc_title, len(segments), aligned, encoding=src.encoding or "", lang=lang)
+        return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
+                            encoding=src.encoding or "", lang=prepared.lang)
 
     @staticmethod
     def _language(path: str | Path, paragraphs: Sequence[str], lang: str | None, translated: bool) -> Language:
@@ -315,8 +379,8 @@ class Library:
             return Language(lang)
         return Language.ZH if translated else detect_language("\n".join(paragraphs))
 
-    def _import_english(self, path: str | Path, src: ImportedDocument, title: str | None, replace: str | None,
-                        check: Callable[[], None]) -> ImportResult:
+    def _prepare_english(self, path: str | Path, src: ImportedDocument, title: str | None, replace: str | None,
+                         check: Callable[[], None]) -> PreparedImport | ImportResult:
         """An English document: its paragraphs on the English side, the glossary's renderings linked."""
         paragraphs = [p.text for p in src.paragraphs]
         chash = content_hash([], paragraphs)
@@ -325,8 +389,7 @@ class Library:
         segments = self.analyser.build_english_segments(paragraphs, [p.level for p in src.paragraphs])
         check()
         doc_title = title or src.metadata.get("title") or short_title(paragraphs[0])
-        return self._store(path, src, segments, chash, doc_title, title, TranslationStatus.NONE, replace,
-                           Language.EN)
+        return PreparedImport(Path(path), src, chash, segments, doc_title, TranslationStatus.NONE, Language.EN)
 
     def _relink_if_outdated(self, doc_id: str) -> None:
         """Inside a write transaction: if another process changed the user's glossary while this document

@@ -19,7 +19,9 @@ from policyreader.storage.schema import DB_FILE
 
 APP_NAME = "PolicyReader"
 ENV_DATA_DIR = "POLICYREADER_DATA_DIR"
+ENV_SEED = "POLICYREADER_SEED_DB"
 _PROJECT_ROOT = Path(__file__).resolve().parents[3]
+_SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "library.db"
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class AppPaths:
     cache_dir: Path
     glossary_dir: Path
     corpus_dir: Path
+    seed: Path | None = None  # a library built at install time, the start of every new data directory
 
     @property
     def database(self) -> Path:
@@ -60,4 +63,13 @@ def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:
     else:
         base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
         cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    return AppPaths(base, cache, bundled_dir("glossary"), bundled_dir("docs_corpus"))
+    return AppPaths(base, cache, bundled_dir("glossary"), bundled_dir("docs_corpus"), seed_database())
+
+
+def seed_database() -> Path | None:
+    """The library ``make install`` builds (``services/seed.py``): ``POLICYREADER_SEED_DB`` if set (empty
+    for none), else ``data/seed/library.db`` in the package."""
+    env = os.environ.get(ENV_SEED)
+    if env is not None:
+        return Path(env) if env else None
+    return _SEED

@@ -171,11 +171,16 @@ class QAService:
         """Which renderings of the entry appear in the aligned English, by document and by year."""
         entry = self.workbench.resolve(term)
         occurrences = []
-        for d in self.library.documents():
-            year = _year(d.metadata.get("date", "") or d.id)
-            for s in self.library.repo.segments(d.id):
-                if s.en and any(eid == entry.id for _a, _b, eid in s.terms):
-                    occurrences.append((d.id, year, s.zh, s.en))
+        years: dict[str, int] = {}
+        seen: set[tuple[str, int]] = set()
+        for doc_id, idx, _start, _end, zh, en in self.library.repo.term_occurrences(entry.id):  # the term index
+            if not en or (doc_id, idx) in seen:
+                continue
+            seen.add((doc_id, idx))
+            if doc_id not in years:
+                d = self.library.get(doc_id)
+                years[doc_id] = _year(d.metadata.get("date", "") or d.id)
+            occurrences.append((doc_id, years[doc_id], zh, en))
         return rendering_usage(entry, occurrences).to_json()
 
 

@@ -1,7 +1,9 @@
-"""Full-text search over the library: Chinese (by jieba tokens and by characters) and English.
+"""Full-text search over the library: Chinese (by characters and pairs of characters) and English.
 
-Every candidate the index returns is checked verbatim, so results are exact; each comes with a
-``…left【match】right…`` snippet.
+No segmentation is needed, so searching loads no dictionary. A query of one or two Han characters is
+one term of the index, and its rows are the answer; any other query's rows are checked verbatim. Hits
+come in library order (documents as they were added, segments in order, Chinese before English),
+each with a ``…left【match】right…`` snippet.
 """
 
 from __future__ import annotations
@@ -10,12 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from policyreader.core.cjk import has_han, is_han
+from policyreader.core.cjk import has_han
 from policyreader.core.errors import UserError
 from policyreader.services.engine import TextEngine
 from policyreader.storage.library import LibraryRepository
-
-_WORDLIKE = re.compile(r"\w", re.UNICODE)
+from policyreader.storage.search_index import lookup_chinese, lookup_words
 
 
 @dataclass
@@ -39,50 +40,34 @@ class LibrarySearch:
         self.repo = repo
 
     def search(self, query: str, limit: int = 50, doc: str | None = None) -> list[SearchHit]:
-        """Segments containing *query* (Chinese or English), best first, with a context snippet."""
+        """Segments containing *query* (Chinese or English), in library order, with a context snippet."""
         q = query.strip()
         if not q:
             raise UserError("empty search query")
+        words: list[str] = []
         if has_han(q):
-            words = [t.text for t in self.engine.tokens(q) if _WORDLIKE.search(t.text)]
-            # the query's jieba tokens find most hits; its characters then find the rest (a query that
-            # jieba cuts differently in the document), every candidate being checked verbatim below
-            expressions = [" AND ".join(_fts_quote(w) for w in words),
-                           " AND ".join(_fts_quote(ch) for ch in dict.fromkeys(q) if is_han(ch))]
+            lookup = lookup_chinese(q)  # found verbatim, case and all
             needle, fold = q, False
         else:
             words = re.findall(r"\w+", q.lower())
-            if not words:
-                raise UserError(f"nothing to search for in {query!r}")
-            expressions = [" AND ".join(_fts_quote(w) for w in words)]
+            lookup = lookup_words(words)  # every word on one side; the phrase, or else the first word, shown
             needle, fold = q.lower(), True
+        if lookup is None:
+            raise UserError(f"nothing to search for in {query!r}")
         hits: list[SearchHit] = []
-        seen: set[tuple[str, int, str]] = set()
-        for expr in expressions:
-            if not expr:
+        for doc_id, idx, side, text in self.repo.search_candidates(lookup, doc):
+            snippet = make_snippet(text, needle, fold)
+            if snippet is None and fold:
+                snippet = make_snippet(text, words[0], True)
+            if snippet is None:
                 continue
-            for doc_id, idx, side, text in self.repo.search_candidates(expr):
-                if (doc_id, idx, side) in seen or (doc and doc_id != doc):
-                    continue
-                seen.add((doc_id, idx, side))
-                snippet = make_snippet(text, needle, fold)
-                if snippet is None and fold:
-                    snippet = make_snippet(text, words[0], True)
-                if snippet is None:
-                    continue
-                hits.append(SearchHit(doc_id, idx, side, snippet))
-                if len(hits) >= limit:
-                    break
+            hits.append(SearchHit(doc_id, idx, side, snippet))
             if len(hits) >= limit:
                 break
         titles = self.repo.titles(h.doc for h in hits)
         for h in hits:
             h.title = titles.get(h.doc, "")
         return hits
-
-
-def _fts_quote(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
 
 
 def make_snippet(text: str, needle: str, fold: bool, context: int = 24) -> str | None:

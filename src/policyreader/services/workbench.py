@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from policyreader.core.cjk import has_han
 from policyreader.core.errors import UserError
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
-from policyreader.core.matcher import with_nested
 from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
 from policyreader.services.library import Library, slugify
@@ -129,21 +128,15 @@ class GlossaryWorkbench:
 
     def concordance(self, term: str, doc: str | None = None) -> list[ConcordanceLine]:
         """Every occurrence of the entry across the library, as keyword-in-context lines: where it is linked,
-        and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设)."""
+        and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设). Read from the
+        term index, which holds both: no segment's links are decoded."""
         entry = self.resolve(term)
-        lines: list[ConcordanceLine] = []
-        docs = [doc] if doc else [d.id for d in self.library.documents()]
-        forms = self.engine.matcher.forms
-        for doc_id in docs:
-            self.library.get(doc_id)
-            for s in self.library.repo.segments(doc_id):
-                for start, end, eid in with_nested(s.zh, s.terms, forms):
-                    if eid != entry.id:
-                        continue
-                    left = s.zh[max(0, start - self.CONTEXT):start].replace("\n", " ")
-                    right = s.zh[end:end + self.CONTEXT].replace("\n", " ")
-                    lines.append(ConcordanceLine(doc_id, s.idx, left, s.zh[start:end], right, s.en, start))
-        return lines
+        if doc:
+            self.library.get(doc)
+        c = self.CONTEXT
+        return [ConcordanceLine(doc_id, idx, zh[max(0, start - c):start].replace("\n", " "), zh[start:end],
+                                zh[end:end + c].replace("\n", " "), en, start)
+                for doc_id, idx, start, end, zh, en in self.library.repo.term_occurrences(entry.id, doc)]
 
     # -- user entries -------------------------------------------------------------------------
     def add(self, term: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",

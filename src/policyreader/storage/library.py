@@ -1,21 +1,41 @@
-"""The document library: documents, their aligned segments with cached tokens and glossary links,
-and the full-text index. Every import or replacement is one transaction.
+"""The document library: documents, their aligned segments with cached tokens and glossary links, the
+full-text index and the index of glossary terms. Every import or replacement is one transaction.
 
-The search index stores Chinese as space-separated jieba tokens (plus sub-words), because SQLite's
-trigram tokenizer cannot find two-character words such as 诚信; queries are segmented the same way.
+A document's segments are one run of consecutive segment ids (``documents.first_segment`` and
+``segment_count``; a segment's index is its id minus the first), given when it is written, so reading a
+document is a range of the table's own b-tree and ids stay dense, which keeps the full-text index small.
+Each segment also records its document's integer key (``doc``). The full-text index
+(``storage/search_index.py``) and the term index (``term_occurrences``: each linked occurrence of an
+entry in Chinese) use the same ids and are kept in step by every write; cached tokens and links are
+stored compactly (``storage/compact.py``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, now
+from policyreader.storage import search_index
+from policyreader.storage.compact import (
+    decode_terms,
+    decode_tokens,
+    encode_terms,
+    encode_tokens,
+    occurrence_rows,
+)
 from policyreader.storage.schema import is_read_only, read_only_error, write_transaction
+
+Links = list[tuple[int, int, str]]
+#: a document's integer key, its first segment id and its number of segments
+Span = tuple[int, int, int]
+#: (document id, segment index, start, end, Chinese, English) of one linked occurrence of a term
+Occurrence = tuple[str, int, int, int, str, str]
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -26,10 +46,44 @@ def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
 
 
 class LibraryRepository:
-    """Reads and writes documents and segments; keeps the search index in step."""
+    """Reads and writes documents and segments; keeps the search and term indexes in step."""
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        # the glossary terms written inside a segment's Chinese links (set by the library, which knows the
+        # glossary's forms): stored with the segment and indexed with its links
+        self.nested: Callable[[str, Links], Links] = lambda _zh, _links: []
+        # glossary entry ids and their keys in glossary_keys: a key, once given, never changes
+        self._key_of: dict[str, int] = {}
+        self._entry_of: dict[int, str] = {}
+
+    # -- keys ---------------------------------------------------------------------------------
+    def _span(self, doc_id: str) -> Span | None:
+        r = self.db.execute("SELECT key, first_segment, segment_count FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return None if r is None else (int(r[0]), int(r[1] or 0), int(r[2] or 0))
+
+    def _load_entry_keys(self) -> None:
+        for key, entry in self.db.execute("SELECT key, entry FROM glossary_keys"):
+            self._key_of[entry] = key
+            self._entry_of[key] = entry
+
+    def _keys_for(self, entries: Iterable[str]) -> dict[str, int]:
+        """Keys of these entry ids, given to new ones (inside the caller's write transaction)."""
+        missing = {e for e in entries if e not in self._key_of}
+        if missing:
+            self._load_entry_keys()
+            new = sorted(e for e in missing if e not in self._key_of)
+            if new:
+                self.db.conn.executemany("INSERT OR IGNORE INTO glossary_keys (entry) VALUES (?)", [(e,) for e in new])
+                self._load_entry_keys()
+        return self._key_of
+
+    def _decode_terms(self, data: str | None) -> tuple[Links, Links, Links]:
+        try:
+            return decode_terms(data, self._entry_of)
+        except KeyError:  # a key another connection gave since this one last looked
+            self._load_entry_keys()
+            return decode_terms(data, self._entry_of)
 
     @property
     def read_only(self) -> bool:
@@ -64,10 +118,10 @@ class LibraryRepository:
         return _doc_from_row(rows[0]) if rows else None
 
     def unused_id(self, base: str) -> str:
-        """*base*, or *base*-2, -3 … whichever no document has (reads only the ids that could clash)."""
-        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "-%"
-        taken = {r[0] for r in self.db.execute("SELECT id FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\'",
-                                               [base, pattern])}
+        """*base*, or *base*-2, -3 … whichever no document has (reads only the ids that could clash, through
+        the primary key's index: ``base-`` up to ``base.``, the next character after the hyphen)."""
+        taken = {r[0] for r in self.db.execute("SELECT id FROM documents WHERE id = ? OR (id > ? AND id < ?)",
+                                               [base, base + "-", base + "."])}
         if base not in taken:
             return base
         n = 2
@@ -76,53 +130,95 @@ class LibraryRepository:
         return f"{base}-{n}"
 
     def segments(self, doc_id: str) -> list[SegmentRow]:
+        span = self._span(doc_id)
+        if span is None:
+            return []
+        _key, first, n = span
         out = []
-        for r in self.db.execute(
-                "SELECT idx, zh, en, level, kind, link, confidence, tokens, terms FROM segments "
-                "WHERE doc_id = ? ORDER BY idx", [doc_id]):
-            cached = json.loads(r[8] or "{}")
-            out.append(SegmentRow(r[0], r[1], r[2] or "", r[3] or 0, r[4] or "", r[5] or "", r[6] or 0.0,
-                                  json.loads(r[7] or "[]"), [tuple(t) for t in cached.get("zh", [])],
-                                  [tuple(t) for t in cached.get("en", [])]))
+        for r in self.db.execute("SELECT id, zh, en, level, kind, link, confidence, tokens, terms FROM segments "
+                                 "WHERE id >= ? AND id < ? ORDER BY id", [first, first + n]):
+            zh_terms, en_terms, nested = self._decode_terms(r[8])
+            out.append(SegmentRow(r[0] - first, r[1], r[2] or "", r[3] or 0, r[4] or "", r[5] or "",
+                                  r[6] or 0.0, decode_tokens(r[7]), zh_terms, en_terms, nested))
         return out
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def segment_count(self, doc_id: str) -> int:
-        return int(self.db.execute("SELECT count(*) FROM segments WHERE doc_id = ?", [doc_id]).fetchone()[0])
+        span = self._span(doc_id)
+        return 0 if span is None else span[2]
 
     def translated_pairs(self) -> Iterator[tuple[str, int, str, str]]:
         """(document, segment, Chinese, English) of every segment with English, library-wide."""
-        yield from self.db.execute("SELECT doc_id, idx, zh, en FROM segments WHERE en IS NOT NULL AND en != '' "
-                                   "ORDER BY doc_id, idx")
+        for doc_id, first, n in self.db.execute(
+                "SELECT id, first_segment, segment_count FROM documents ORDER BY id").fetchall():
+            for seg, zh, en in self.db.execute("SELECT id, zh, en FROM segments WHERE id >= ? AND id < ? "
+                                               "AND en != '' ORDER BY id", [first, first + n]).fetchall():
+                yield doc_id, seg - first, zh, en
 
     # -- writing ------------------------------------------------------------------------------
-    def _write_segments(self, doc_id: str, segments: Sequence[SegmentRow]) -> None:
-        self.db.table("segments").insert_all(
-            ({"doc_id": doc_id, "idx": s.idx, "zh": s.zh, "en": s.en, "level": s.level, "kind": s.kind,
-              "link": s.link, "confidence": s.confidence, "tokens": json.dumps(s.tokens),
-              "terms": json.dumps({"zh": s.terms, "en": s.en_terms}, ensure_ascii=False)} for s in segments),
-            batch_size=500)
-        index_rows: list[tuple[str, int, str, str]] = []
-        for s in segments:
-            if s.index_zh:
-                index_rows.append((doc_id, s.idx, "zh", s.index_zh))
-            if s.en:
-                index_rows.append((doc_id, s.idx, "en", s.en))
-        self.db.conn.executemany("INSERT INTO search_index (doc_id, idx, side, body) VALUES (?, ?, ?, ?)",
-                                 index_rows)
+    def _write_segments(self, key: int, segments: Sequence[SegmentRow]) -> tuple[int, int]:
+        """Write a document's segments as the next run of ids; its (first segment id, count)."""
+        if [s.idx for s in segments] != list(range(len(segments))):
+            raise ValueError("segments must be numbered 0, 1, 2 … in order")
+        first = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
+        nested = [self.nested(s.zh, s.terms) if s.terms else [] for s in segments]
+        key_of = self._keys_for({e for s, inner in zip(segments, nested, strict=True)
+                                 for links in (s.terms, s.en_terms, inner) for _a, _b, e in links})
+        rows = []
+        index: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        occurrences: list[tuple[int, int, int, int]] = []
+        for s, inner in zip(segments, nested, strict=True):
+            sid = first + s.idx
+            rows.append((sid, key, s.zh, s.en, s.level, s.kind, s.link, s.confidence, encode_tokens(s.tokens),
+                         encode_terms(s.terms, s.en_terms, inner, key_of)))
+            for table, rowid, body in search_index.rows(sid, s.zh, s.en):
+                index[table].append((rowid, body))
+            occurrences.extend((key_of[e], sid, a, b) for links in (s.terms, inner) for a, b, e in links)
+        self.db.conn.executemany("INSERT INTO segments (id, doc, zh, en, level, kind, link, confidence, tokens, "
+                                 "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        for table, index_rows in index.items():
+            self.db.conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", index_rows)
+        self.db.conn.executemany("INSERT OR IGNORE INTO term_occurrences (term, segment, start, end) "
+                                 "VALUES (?, ?, ?, ?)", occurrences)
+        return first, len(segments)
 
-    def _delete_segments(self, doc_id: str) -> None:
-        self.db.execute("DELETE FROM segments WHERE doc_id = ?", [doc_id])
-        self.db.execute("DELETE FROM search_index WHERE doc_id = ?", [doc_id])
+    def _unindex_terms(self, sid: int, terms: str | None) -> None:
+        self.db.conn.executemany("DELETE FROM term_occurrences WHERE term = ? AND segment = ? AND start = ? "
+                                 "AND end = ?", [(term, sid, a, b) for term, a, b in occurrence_rows(terms)])
+
+    def _delete_segments(self, first: int, n: int) -> None:
+        """Delete a document's segments and their index entries (a contentless index is told what it held)."""
+        index: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for sid, zh, en, terms in self.db.execute("SELECT id, zh, en, terms FROM segments WHERE id >= ? AND id < ?",
+                                                  [first, first + n]).fetchall():
+            for table, rowid, body in search_index.rows(sid, zh, en or ""):
+                index[table].append((rowid, body))
+            self._unindex_terms(sid, terms)
+        for table, index_rows in index.items():
+            self.db.conn.executemany(f"INSERT INTO {table} ({table}, rowid, body) VALUES ('delete', ?, ?)", index_rows)
+        self.db.execute("DELETE FROM segments WHERE id >= ? AND id < ?", [first, first + n])
 
     def insert(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
         """Insert a new document and its segments in one transaction."""
-        stamp = now()
         with write_transaction(self.db):
-            self.db.table("documents").insert(self._doc_dict(doc, stamp, stamp))
-            self._write_segments(doc.id, segments)
+            self.add(doc, segments)
+
+    def add(self, doc: DocumentRow, segments: Sequence[SegmentRow]) -> None:
+        """Insert a new document and its segments inside the caller's write transaction, without a
+        savepoint of its own: the full-text index writes what it has gathered at every savepoint, so a
+        batch of documents in one transaction is written once."""
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("LibraryRepository.add needs an open write transaction")
+        stamp = now()
+        key = self._next_key()
+        first, n = self._write_segments(key, segments)
+        row = {**self._doc_dict(doc, stamp, stamp), "key": key, "first_segment": first, "segment_count": n}
+        self.db.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row)
+
+    def _next_key(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(key), 0) + 1 FROM documents").fetchone()[0])
 
     def replace(self, doc: DocumentRow, segments: Sequence[SegmentRow],
                 extra: Iterable[Any] = ()) -> None:
@@ -133,31 +229,52 @@ class LibraryRepository:
         stamp = now()
         with write_transaction(self.db):
             old = self.get(doc.id)
-            self._delete_segments(doc.id)
-            self.db.table("documents").upsert(self._doc_dict(doc, old.imported_at if old else stamp, stamp), pk="id")
-            self._write_segments(doc.id, segments)
+            span = self._span(doc.id)
+            if span is None:
+                key = self._next_key()
+            else:
+                key = span[0]
+                self._delete_segments(span[1], span[2])
+            first, n = self._write_segments(key, segments)
+            self.db.table("documents").upsert({**self._doc_dict(doc, old.imported_at if old else stamp, stamp),
+                                               "key": key, "first_segment": first, "segment_count": n}, pk="id")
             for fn in extra:
                 fn()
 
-    def update_links(self, doc_id: str, updates: Sequence[tuple[int, list[tuple[int, int, str]],
-                                                             list[tuple[int, int, str]]]]) -> None:
+    def update_links(self, doc_id: str, updates: Sequence[tuple[int, Links, Links]]) -> None:
         """Store recomputed glossary links for some segments of a document, in one transaction."""
         if not updates:
             return
         with write_transaction(self.db):
+            span = self._span(doc_id)
+            if span is None:
+                return
             for idx, terms, en_terms in updates:
-                self.db.execute("UPDATE segments SET terms = ? WHERE doc_id = ? AND idx = ?",
-                                [json.dumps({"zh": terms, "en": en_terms}, ensure_ascii=False), doc_id, idx])
+                sid = span[1] + idx
+                old = self.db.execute("SELECT zh, terms FROM segments WHERE id = ?", [sid]).fetchone()
+                if old is None:
+                    continue
+                inner = self.nested(old[0], terms) if terms else []
+                key_of = self._keys_for({e for links in (terms, en_terms, inner) for _a, _b, e in links})
+                self._unindex_terms(sid, old[1])
+                self.db.conn.executemany("INSERT OR IGNORE INTO term_occurrences (term, segment, start, end) "
+                                         "VALUES (?, ?, ?, ?)",
+                                         [(key_of[e], sid, a, b) for links in (terms, inner) for a, b, e in links])
+                self.db.execute("UPDATE segments SET terms = ? WHERE id = ?",
+                                [encode_terms(terms, en_terms, inner, key_of), sid])
 
     def set_confidence(self, doc_id: str, idx: int, confidence: float) -> None:
         """Record a segment's alignment confidence (1.0 once a person has checked it)."""
         with write_transaction(self.db):
-            self.db.execute("UPDATE segments SET confidence = ? WHERE doc_id = ? AND idx = ?",
-                            [confidence, doc_id, idx])
+            span = self._span(doc_id)
+            if span is not None and 0 <= idx < span[2]:
+                self.db.execute("UPDATE segments SET confidence = ? WHERE id = ?", [confidence, span[1] + idx])
 
     def delete(self, doc_id: str) -> None:
         with write_transaction(self.db):
-            self._delete_segments(doc_id)
+            span = self._span(doc_id)
+            if span is not None:
+                self._delete_segments(span[1], span[2])
             self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
     @staticmethod
@@ -169,15 +286,25 @@ class LibraryRepository:
                 "imported_at": imported, "updated_at": updated, "lang": doc.lang}
 
     # -- search -------------------------------------------------------------------------------
-    def search_candidates(self, match: str) -> Iterator[tuple[str, int, str, str]]:
-        """(doc_id, segment idx, side, text of that side) for index rows matching an FTS5 expression,
-        in library order, streamed so the caller can stop as soon as it has enough."""
+    def search_candidates(self, lookup: search_index.Lookup,
+                          doc_id: str | None = None) -> Iterator[tuple[str, int, str, str]]:
+        """(doc_id, segment idx, side, text of that side) of the index rows a lookup finds, in library
+        order, streamed so the caller can stop as soon as it has enough."""
+        where = f"{lookup.table} MATCH ?"
+        args: list[Any] = [lookup.expression]
+        if doc_id is not None:
+            span = self._span(doc_id)
+            if span is None:
+                return
+            where += " AND f.rowid >= ? AND f.rowid < ?"
+            args += [search_index.rowid(span[1], 0), search_index.rowid(span[1] + span[2], 0)]
         cur = self.db.execute(
-            "SELECT si.doc_id, si.idx, si.side, CASE si.side WHEN 'zh' THEN s.zh ELSE s.en END "
-            "FROM search_index si JOIN segments s ON s.doc_id = si.doc_id AND s.idx = si.idx "
-            "WHERE search_index MATCH ?", [match])
-        for r in cur:
-            yield r[0], int(r[1]), r[2], r[3] or ""
+            f"SELECT f.rowid, d.id, s.id - d.first_segment, s.zh, s.en FROM {lookup.table} f "
+            f"JOIN segments s ON s.id = f.rowid >> 1 JOIN documents d ON d.key = s.doc WHERE {where} ORDER BY f.rowid",
+            args)
+        for rowid, doc, idx, zh, en in cur:
+            side = rowid & 1
+            yield doc, idx, search_index.SIDES[side], (en or "") if side else zh
 
     def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
         ids = list(set(doc_ids))
@@ -187,5 +314,39 @@ class LibraryRepository:
         return {r[0]: r[1] for r in self.db.execute(f"SELECT id, title FROM documents WHERE id IN ({marks})", ids)}
 
     def segment_text(self, doc_id: str, idx: int) -> tuple[str, str] | None:
-        r = self.db.execute("SELECT zh, en FROM segments WHERE doc_id = ? AND idx = ?", [doc_id, idx]).fetchone()
+        span = self._span(doc_id)
+        if span is None or not 0 <= idx < span[2]:
+            return None
+        r = self.db.execute("SELECT zh, en FROM segments WHERE id = ?", [span[1] + idx]).fetchone()
         return None if r is None else (r[0], r[1] or "")
+
+    # -- glossary terms -----------------------------------------------------------------------
+    def term_occurrences(self, entry: str, doc_id: str | None = None) -> list[Occurrence]:
+        """Every occurrence of a glossary entry in the Chinese, linked or nested in a longer linked term, in
+        library order (documents as ``documents()`` lists them, then segments, then offsets), from the
+        term index."""
+        if entry not in self._key_of:
+            self._load_entry_keys()
+        term = self._key_of.get(entry)
+        if term is None:
+            return []
+        order = {key: (n, doc, first) for n, (key, doc, first) in enumerate(self.db.execute(
+            "SELECT key, id, first_segment FROM documents ORDER BY bundled DESC, title"))}
+        where, args = "o.term = ?", [term]
+        if doc_id is not None:
+            span = self._span(doc_id)
+            if span is None:
+                return []
+            where += " AND o.segment >= ? AND o.segment < ?"
+            args += [span[1], span[1] + span[2]]
+        rows = self.db.execute(f"SELECT segment, start, end FROM term_occurrences o WHERE {where}", args).fetchall()
+        texts = {seg: (doc, zh, en) for seg, doc, zh, en in self.db.execute(  # each segment's text read once
+            f"SELECT id, doc, zh, en FROM segments WHERE id IN (SELECT DISTINCT segment FROM term_occurrences o "
+            f"WHERE {where})", args)}
+        rows.sort(key=lambda r: (order[texts[r[0]][0]][0], r[0], r[1], r[2]))
+        out = []
+        for seg, start, end in rows:
+            key, zh, en = texts[seg]
+            _n, doc, first = order[key]
+            out.append((doc, seg - first, start, end, zh, en or ""))
+        return out

@@ -124,6 +124,66 @@ def m009_team_sync(db: sqlite_utils.Database) -> None:
                                        "path": str, "found": str}, pk="key")
 
 
+@MIGRATIONS()
+def m010_compact_library(db: sqlite_utils.Database) -> None:
+    """The library at corpus scale (issue 17): each document gets an integer key and a run of consecutive
+    segment ids (``first_segment``, ``segment_count``); segments keep tokens and glossary links compactly
+    (``storage/compact.py``); glossary entry ids get keys (``glossary_keys``); every occurrence of a term,
+    linked or nested in a longer linked term, is indexed (``term_occurrences``; the nested ones are added
+    by the library, which knows the glossary: meta ``term_index`` says they are still missing); the search
+    index holds characters and pairs of characters and the text itself only once
+    (``storage/search_index.py``).
+
+    Every segment is carried over as it was: text, structure, alignment, confidence, tokens and links.
+    """
+    import json
+
+    from policyreader.storage import search_index
+    from policyreader.storage.compact import encode_terms, encode_tokens
+
+    for column in ("key", "first_segment", "segment_count"):
+        db.execute(f"ALTER TABLE documents ADD COLUMN {column} INTEGER")
+    db.execute("CREATE TABLE glossary_keys (key INTEGER PRIMARY KEY, entry TEXT NOT NULL UNIQUE)")
+    db.execute("CREATE TABLE term_occurrences (term INTEGER NOT NULL, segment INTEGER NOT NULL, start INTEGER NOT "
+               "NULL, end INTEGER NOT NULL, PRIMARY KEY (term, segment, start, end)) WITHOUT ROWID")
+    db.execute("CREATE TABLE compact_segments (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, zh TEXT NOT NULL, "
+               "en TEXT NOT NULL DEFAULT '', level INTEGER NOT NULL DEFAULT 0, kind TEXT NOT NULL DEFAULT '', "
+               "link TEXT NOT NULL DEFAULT '', confidence REAL NOT NULL DEFAULT 1.0, tokens BLOB, terms TEXT)")
+    for statement in search_index.CREATE:
+        db.execute(statement)
+    key_of: dict[str, int] = {}
+    next_id = 1
+    documents = db.execute("SELECT id FROM documents ORDER BY rowid").fetchall()
+    for key, (doc_id,) in enumerate(documents, start=1):
+        rows = db.execute("SELECT zh, en, level, kind, link, confidence, tokens, terms FROM segments "
+                          "WHERE doc_id = ? ORDER BY idx", [doc_id]).fetchall()
+        db.execute("UPDATE documents SET key = ?, first_segment = ?, segment_count = ? WHERE id = ?",
+                   [key, next_id, len(rows), doc_id])
+        for zh, en, level, kind, link, confidence, tokens, terms in rows:
+            cached = json.loads(terms or "{}")
+            zh_links = [tuple(t) for t in cached.get("zh", [])]
+            en_links = [tuple(t) for t in cached.get("en", [])]
+            for _a, _b, entry in zh_links + en_links:
+                if entry not in key_of:
+                    key_of[entry] = len(key_of) + 1
+                    db.execute("INSERT INTO glossary_keys (key, entry) VALUES (?, ?)", [key_of[entry], entry])
+            db.execute("INSERT INTO compact_segments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [next_id, key, zh, en or "", level or 0, kind or "", link or "",
+                        1.0 if confidence is None else confidence, encode_tokens(json.loads(tokens or "[]")),
+                        encode_terms(zh_links, en_links, [], key_of)])
+            for table, rowid, body in search_index.rows(next_id, zh, en or ""):
+                db.execute(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", [rowid, body])
+            db.conn.executemany("INSERT OR IGNORE INTO term_occurrences VALUES (?, ?, ?, ?)",
+                                [(key_of[e], next_id, a, b) for a, b, e in zh_links])
+            next_id += 1
+    db.execute("CREATE UNIQUE INDEX documents_key ON documents(key)")
+    if next_id > 1:  # the terms nested in links need the glossary's forms: the library adds them
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('term_index', 'links only')")
+    db.execute("DROP TABLE search_index")
+    db.execute("DROP TABLE segments")
+    db.execute("ALTER TABLE compact_segments RENAME TO segments")
+
+
 def write_transaction(db: sqlite_utils.Database) -> contextlib.AbstractContextManager[sqlite_utils.Database]:
     """One write transaction: ``BEGIN IMMEDIATE`` at the outermost level, a savepoint when nested.
 

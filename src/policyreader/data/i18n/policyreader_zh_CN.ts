@@ -412,24 +412,20 @@
         <translation>正在读取文档库</translation>
     </message>
     <message>
-        <source>Importing the bundled corpus…</source>
-        <translation>正在导入内置语料…</translation>
-    </message>
-    <message>
-        <source>First start</source>
-        <translation>首次启动</translation>
-    </message>
-    <message>
         <source>Ready — {entries} glossary entries, {documents} documents</source>
         <translation>就绪——{entries} 个术语词条，{documents} 篇文档</translation>
     </message>
     <message>
-        <source>Importing the bundled corpus… {document}</source>
-        <translation>正在导入内置语料…{document}</translation>
+        <source>Importing the bundled corpus… {n}/{total} {document}</source>
+        <translation>正在导入内置语料…{n}/{total} {document}</translation>
     </message>
     <message>
         <source>Starting up</source>
         <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Importing a first document</source>
+        <translation>正在导入第一篇文档</translation>
     </message>
     <message>
         <source>Opening the last document</source>

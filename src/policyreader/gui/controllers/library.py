@@ -44,11 +44,18 @@ class LibraryController(Controller):
 
     # -- start-up -----------------------------------------------------------------------------
     def start_up(self) -> None:
-        """Open the last document at once when the library is ready; do slow work off the GUI thread."""
+        """Open the last document at once; do slow work off the GUI thread.
+
+        A new data directory starts as a copy of the library built at install (``services/seed.py``), so
+        there is a document to show at once. When the bundled corpus still has to be imported (no seed, or
+        one older than the corpus), the documents already there are shown while it is refreshed, or, in an
+        empty library, the first one as soon as it is imported; the status bar shows the progress.
+        """
         w = self.window
-        fresh = self.ctx.library.needs_bundled()
+        refresh = self.ctx.library.needs_bundled()  # opens the database (a new one is planted from the seed)
         self.refresh()
         waiting = {"warm-up", "first document"}
+        opening = {"started": False}
 
         def settled(what: str) -> None:
             # ready once the engine is warm and the first document (if any) is shown
@@ -61,57 +68,64 @@ class LibraryController(Controller):
         def first_opened(_doc: str) -> None:
             settled("first document")
 
+        def open_first() -> None:
+            if not opening["started"]:
+                opening["started"] = True
+                self.open_initial()
+
         w.documentOpened.connect(first_opened)
         self._no_document = lambda: settled("first document")
-        if not fresh:
-            self.open_initial()
-        progress: QProgressDialog | None = None
-        if fresh:
-            progress = QProgressDialog(tr("Importing the bundled corpus…"), "", 0, 0, w)
-            progress.setCancelButton(None)
-            progress.setWindowTitle(tr("First start"))
-            progress.setMinimumDuration(300)
+        if not refresh or self.ctx.library.count():
+            open_first()
 
         def warm_up(ctx: AppContext, oc: OpContext) -> int:
-            ctx.engine.warm_up_reading()
-            if fresh:
+            if refresh:
 
                 def report(n: int, total: int, label: str) -> bool:
                     oc.progress(n, total, label)
                     return True
 
                 ctx.library.ensure_bundled(report)
+            ctx.engine.warm_up_reading()
             return len(ctx.engine.dictionary.headwords())
 
         def done(_n: int) -> None:
-            if progress is not None:
-                progress.close()
             self.ctx.engine.adopt(self.ops.worker_context().engine)
             self.dictionary_ready = True
-            if fresh:
-                self.open_initial()
+            open_first()
             self.status(tr("Ready — {entries} glossary entries, {documents} documents").format(
                 entries=len(self.ctx.engine.glossary), documents=self.ctx.library.count()), 8000)
             settled("warm-up")
 
         def progressed(n: int, total: int, label: str) -> None:
-            if progress is not None:
-                progress.setMaximum(total)
-                progress.setValue(n)
-                progress.setLabelText(tr("Importing the bundled corpus… {document}").format(document=label))
+            self.status(tr("Importing the bundled corpus… {n}/{total} {document}").format(
+                n=n + 1, total=total, document=label), 0)
 
         def failed(exc: BaseException) -> None:
-            if progress is not None:
-                progress.close()
             self.error(exc)
 
         def start() -> None:
             self.ops.run(warm_up, label=tr("Starting up"), success=done, failure=failed, progress=progressed)
 
-        if fresh:
-            start()
-        else:
+        if opening["started"]:
             QTimer.singleShot(150, start)  # let the first document paint before the warm-up competes
+        else:  # an empty library: one bundled document first, shown before the others are imported
+            def shown(_doc: str = "") -> None:
+                w.documentOpened.disconnect(shown)
+                self._no_document = lambda: settled("first document")
+                start()
+
+            def nothing_to_show() -> None:
+                settled("first document")
+                shown()
+
+            def first_imported(_any: bool) -> None:
+                w.documentOpened.connect(shown)
+                self._no_document = nothing_to_show
+                open_first()
+
+            self.ops.run(lambda ctx, _oc: ctx.library.import_first_bundled(), label=tr("Importing a first document"),
+                         success=first_imported, failure=failed)
 
     def open_initial(self) -> None:
         last = str(self.window.settings.value("reader/lastDocument", ""))

@@ -1,0 +1,214 @@
+"""Corpus scale (issue 17): every row as a ratio against a baseline measured in the same run, on the 3,500
+generated laws and, for the rows that grow with the library, on the 35,000-document copy.
+
+Baselines: bare ``jieba.lcut`` on the same text (interleaved), a process running jieba on the same file,
+``policyreader --version`` as a whole process, the imported text's size, the same measure on the 3,500
+library (scaling), the window on a library of only the bundled corpus, and a start on a library that
+exists already.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.conftest import percentiles, ratios, report
+from benchmarks.scale_library import ScaleLibrary, database_bytes
+from policyreader.services.context import AppContext
+from policyreader.services.folder_import import import_folder
+from policyreader.services.paths import resolve_paths
+
+PYTHON = sys.executable
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of one process."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _pid, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)  # reaped here, to read its peak memory
+    assert p.returncode == 0, cmd
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
+
+
+def test_import_of_3500_laws_vs_jieba_alone(benchmark, scale_3500: ScaleLibrary) -> None:  # type: ignore[no-untyped-def]
+    lib = scale_3500
+    ctx = AppContext(resolve_paths(lib.data_dir))
+    folder = next(p for p in (lib.data_dir.parent / "laws").iterdir())
+
+    def again() -> None:  # the same folder imported again: every file read, hashed and found in the library
+        assert all(i.result and i.result.duplicate for i in import_folder(ctx.library, folder))
+
+    benchmark.pedantic(again, rounds=1, iterations=1)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in (lib.data_dir.parent / "laws").rglob("*.txt"))
+    report("import DIR: 3,500 laws vs bare jieba.lcut on the same texts (target <= 1.0x)",
+           ratios(lib.import_seconds, lib.jieba_seconds))
+    report("  import throughput / jieba's", f"{chars / sum(lib.import_seconds) / 1000:.0f}k / "
+           f"{chars / sum(lib.jieba_seconds) / 1000:.0f}k chars/s ({chars / 1e6:.1f}M chars, {lib.documents:,} docs)")
+    report("  importing a folder of 500 already imported laws again", f"{benchmark.stats.stats.median:.1f} s")
+
+
+def test_database_size_vs_raw_text(benchmark, scale_3500: ScaleLibrary, scale_35000: ScaleLibrary) -> None:  # type: ignore[no-untyped-def]
+    sizes = benchmark.pedantic(lambda: [database_bytes(x.data_dir) for x in (scale_3500, scale_35000)],
+                               rounds=1, iterations=1)
+    for lib, (total, cedict) in zip((scale_3500, scale_35000), sizes, strict=True):
+        report(f"database size vs raw text, {lib.documents:,} docs (target <= 3x)",
+               f"{total / lib.raw_bytes:.2f}x ({total / 1e6:.0f} MB for {lib.raw_bytes / 1e6:.0f} MB of UTF-8; "
+               f"{(total - cedict) / lib.raw_bytes:.2f}x without the fixed {cedict / 1e6:.0f} MB of CC-CEDICT)")
+    report("  35,000-doc library built by the bulk path in", f"{scale_35000.build_seconds:.0f} s "
+           f"(the 3,500 through import DIR in {scale_3500.build_seconds:.0f} s)")
+
+
+WORST = ["府政", "民人"]  # common characters in a rare order
+QUERIES = ["信", "诚信", "信用信息", "失信被执行人", "征信机构", "个人信息", "行政处罚", "信用修复", "异议",
+           "公共信用信息", "守信激励", "营商环境", "人民政府", "本条例自公布之日起施行", "credit", "第三条", *WORST]
+
+
+def test_search_latency_at_3500_and_35000_documents(benchmark, scale_3500: ScaleLibrary,  # type: ignore[no-untyped-def]
+                                                    scale_35000: ScaleLibrary) -> None:
+    searches = [AppContext(resolve_paths(x.data_dir)).search for x in (scale_3500, scale_35000)]
+    for s in searches:
+        for q in QUERIES:
+            s.search(q)  # pages warm
+    samples: dict[tuple[int, bool], list[int]] = {}
+
+    def run() -> None:
+        for _ in range(5):
+            for q in QUERIES:
+                for n, s in enumerate(searches):  # interleaved: each query on both libraries in turn
+                    t = time.perf_counter_ns()
+                    s.search(q, limit=50)
+                    samples.setdefault((n, q in WORST), []).append(time.perf_counter_ns() - t)
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    for worst in (True, False):
+        p95 = []
+        for n, lib in enumerate((scale_3500, scale_35000)):
+            p50, p95n, _ = percentiles(samples[(n, worst)])
+            p95.append(p95n)
+            what = "worst cases 府政, 民人" if worst else f"{len(QUERIES) - 2} everyday queries"
+            report(f"search p95, {what}, {lib.documents:,} docs (target <= 50 ms)", f"p50 {p50:.1f} ms, p95 {p95n:.1f} ms")
+        report("  p95 at 35,000 / at 3,500 (the scaling)", f"{p95[1] / p95[0]:.2f}x")
+
+
+def test_search_process_vs_version(benchmark, scale_35000: ScaleLibrary) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "POLICYREADER_DATA_DIR": str(scale_35000.data_dir)}
+    search = [PYTHON, "-m", "policyreader", "search", "信用", "--json"]
+    version = [PYTHON, "-m", "policyreader", "--version"]
+    ours: list[float] = []
+    base: list[float] = []
+
+    def run() -> None:
+        for _ in range(5):
+            ours.append(_run(search, env)[0])
+            base.append(_run(version, env)[0])
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    report("policyreader search 信用 vs policyreader --version, whole processes (target <= 3x)", ratios(ours, base))
+    report("  search / --version, median", f"{statistics.median(ours):.2f} s / {statistics.median(base):.2f} s "
+           f"({scale_35000.documents:,} docs)")
+
+
+def test_concordance_and_stats(benchmark, scale_3500: ScaleLibrary, scale_35000: ScaleLibrary) -> None:  # type: ignore[no-untyped-def]
+    contexts = [AppContext(resolve_paths(x.data_dir)) for x in (scale_3500, scale_35000)]
+    times: dict[tuple[int, str], list[float]] = {}
+
+    def run() -> None:
+        for _ in range(3):
+            for n, ctx in enumerate(contexts):
+                for what, call in (("concordance 信用", lambda c: c.workbench.concordance("信用")),
+                                   ("stats 诚信", lambda c: c.qa.evidence("诚信"))):
+                    t = time.perf_counter()
+                    call(ctx)
+                    times.setdefault((n, what), []).append(time.perf_counter() - t)
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    lines = [len(ctx.workbench.concordance("信用")) for ctx in contexts]
+    for what in ("concordance 信用", "stats 诚信"):
+        best = [min(times[(n, what)]) for n in range(2)]
+        report(f"{what}, 3,500 / 35,000 docs (target <= 200 ms at 3,482)",
+               f"{best[0] * 1000:.0f} ms / {best[1] * 1000:.0f} ms (best of 3; scaling {best[1] / best[0]:.1f}x)")
+    report("  concordance 信用 lines, 3,500 / 35,000 docs", f"{lines[0]:,} / {lines[1]:,}")
+
+
+WINDOW = r"""
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from policyreader.gui.window import MainWindow
+from policyreader.services.paths import resolve_paths
+app = QApplication(sys.argv[:1])
+w = MainWindow(resolve_paths(sys.argv[2]), QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w.show()
+def painted():
+    # VmHWM: this program's peak (ru_maxrss would count the benchmark process it was forked from)
+    hwm = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM"))
+    print(f"{time.time() - t0:.3f} {hwm / 1024:.0f}", flush=True)
+    app.quit()
+orig = w.reader.paintEvent
+def paint(ev):
+    orig(ev)
+    if w.reader.segments:
+        QTimer.singleShot(0, painted)
+w.reader.paintEvent = paint
+app.exec()
+"""
+
+
+def _start(data: Path, settings: Path, env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run([PYTHON, "-c", WINDOW, repr(time.time()), str(data), str(settings)], capture_output=True,
+                         text=True, env=env, check=True, timeout=300)
+    seconds, mb = out.stdout.split()
+    return float(seconds), float(mb)
+
+
+def test_window_start_with_3500_documents(benchmark, scale_3500: ScaleLibrary, bench_data_dir: Path,  # type: ignore[no-untyped-def]
+                                          tmp_path: Path) -> None:
+    small = tmp_path / "bundled-only"
+    shutil.copytree(bench_data_dir, small)
+    AppContext(resolve_paths(small)).library.ensure_bundled()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    big: list[tuple[float, float]] = []
+    base: list[tuple[float, float]] = []
+
+    def run() -> None:
+        for _ in range(3):
+            big.append(_start(scale_3500.data_dir, tmp_path / "a.ini", env))
+            base.append(_start(small, tmp_path / "b.ini", env))
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    report(f"window start -> first painted document, {scale_3500.documents:,} docs (target <= 1.5 s)",
+           f"median {statistics.median(t for t, _ in big):.2f} s; vs 10 docs: "
+           + ratios([t for t, _ in big], [t for t, _ in base]))
+    report("  memory at first paint, 3,500 docs - 10 docs (target <= +50 MB)",
+           f"{statistics.median(m for _, m in big) - statistics.median(m for _, m in base):+.0f} MB "
+           f"({statistics.median(m for _, m in big):.0f} MB)")
+
+
+def test_first_start_on_an_empty_data_directory(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """As installed (the seed library ``make install`` builds), and without it; the baseline is the next
+    start, on the library the first one made."""
+    installed = Path(__file__).resolve().parents[1] / "src/policyreader/data/seed/library.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "POLICYREADER_SEED_DB": str(installed)}
+    first: list[float] = []
+    again: list[float] = []
+
+    def run() -> None:
+        for n in range(3):
+            data = tmp_path / f"new{n}"
+            first.append(_start(data, tmp_path / f"s{n}.ini", env)[0])
+            again.append(_start(data, tmp_path / f"s{n}.ini", env)[0])
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    report("first start, empty data directory -> first document painted (target <= 1.5 s)",
+           f"median {statistics.median(first):.2f} s (seed library {'found' if installed.exists() else 'MISSING'}); "
+           f"vs the next start: {ratios(first, again)}")
+    shutil.rmtree(tmp_path / "bare", ignore_errors=True)
+    bare, _mb = _start(tmp_path / "bare", tmp_path / "bare.ini", {**env, "POLICYREADER_SEED_DB": ""})
+    report("  without the seed library (bundled corpus imported, first document shown first)", f"{bare:.2f} s")
