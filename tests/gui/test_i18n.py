@@ -107,6 +107,16 @@ def test_the_shipped_qm_is_what_the_ts_compiles_to(tmp_path: Path) -> None:
     assert qm.read_bytes() == QM.read_bytes(), "run `make translations`"
 
 
+def test_the_package_ships_the_compiled_translations() -> None:
+    """pyproject's package-data takes the .qm into the wheel (the self-contained app takes every data file)."""
+    import tomllib
+
+    package = ROOT / "src" / "policyreader"
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"]["policyreader"]
+    assert QM in {p for pattern in patterns for p in package.glob(pattern)}
+
+
 def test_translations_keep_placeholders_accelerators_and_markup() -> None:
     bad = []
     for source, translation, _k in messages(TS):
