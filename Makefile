@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 # corpus, the glossary, the schema or the way they are built change.
 SEED   := src/policyreader/data/seed/library.db
 
-.PHONY: run test install bench reliability lint interop screenshots clean system-deps dist dist-check
+.PHONY: run test install bench reliability lint interop screenshots translations clean system-deps dist dist-check
 
 # The venv is (re)built when missing, when its python no longer runs, or when pyproject.toml changed.
 $(STAMP): pyproject.toml
@@ -49,6 +49,10 @@ interop: install
 screenshots: install
 	@scripts/ensure-system-deps.sh screenshots
 	$(BIN)/python scripts/screenshots.py
+
+# The interface's translations: the window's texts into the .ts files (translate what is new), then the .qm.
+translations: install
+	$(BIN)/python scripts/update_translations.py
 
 # The self-contained app (not part of `make test`: a build takes minutes). See the README.
 VERSION  = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)

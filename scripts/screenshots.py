@@ -1,7 +1,8 @@
 """Write PNG screenshots of the main views to screenshots/ (run by `make screenshots` under Xvfb).
 
 Uses a throw-away data directory with the bundled corpus, real mouse-over lookups, and grabs the whole
-virtual screen so the popup window is included.
+virtual screen so the popup window is included. The last two show the window in Simplified Chinese, started
+as a user who chose 简体中文 in Preferences starts it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ def main() -> int:
     from PySide6.QtGui import QCursor, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
+    from policyreader.gui.app import apply_language
     from policyreader.gui.window import MainWindow
     from policyreader.services.paths import resolve_paths
 
@@ -133,6 +135,35 @@ def main() -> int:
     w.popup.dismiss()
     w.coverage.show_claims()
     shot("claims-summary.png")
+    w.close()
+
+    # the window in Simplified Chinese: the language is installed before the window is built, as at start-up
+    settings = QSettings(str(tmp / "settings-zh.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", "zh_CN")
+    apply_language(settings)
+    w = MainWindow(resolve_paths(tmp / "data"), settings)
+    w.resize(1500, 920)
+    w.move(0, 0)
+    w.show()
+    ready.clear()
+    w.ready.connect(lambda: ready.append(True))
+    while not ready:
+        app.processEvents()
+    open_doc("shanghai_social_credit_regulations_2017")
+    w.reading.set_layout("side")
+    w.lookup.show_entry("chengxin")
+    seg = next(s for s in w.segments if any(t[2] == "chengxin" for t in s.terms))
+    start = next(t[0] for t in seg.terms if t[2] == "chengxin")
+    hover(seg.idx, "zh", start)
+    shot("reader-zh.png")
+    w.popup.dismiss()
+    from policyreader.gui.preferences import Preferences, PreferencesDialog
+
+    prefs = PreferencesDialog(w, Preferences.load(settings))
+    prefs.show()
+    prefs.move(w.geometry().center() - prefs.rect().center())
+    shot("preferences-zh.png")
+    prefs.close()
     w.close()
     return 0
 

@@ -8,7 +8,7 @@ from importlib import metadata
 from typing import Any
 
 from policyreader import __version__
-from policyreader.gui.i18n import tr
+from policyreader.gui.i18n import tr, without_accelerator
 from policyreader.gui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -43,7 +43,7 @@ def licences() -> list[tuple[str, str, str]]:
         if not lic or len(lic) > 60:
             classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
             first = str(meta["License"] or "").strip().splitlines()
-            lic = ", ".join(classifiers) or (first[0][:60] if first else "") or "see its files"
+            lic = ", ".join(classifiers) or (first[0][:60] if first else "") or tr("see its files")
         out.append((str(meta["Name"] or name), str(meta["Version"] or ""), lic))
     return out
 
@@ -51,17 +51,21 @@ def licences() -> list[tuple[str, str, str]]:
 def about_html() -> str:
     rows = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
                    for n, v, lic in licences())
-    return (f"<h2>PolicyReader {escape(__version__)}</h2>"
-            f"<p>{escape(tr('A bilingual reader and terminology workbench for Chinese policy documents.'))}</p>"
-            f"<h3>{escape(tr('Data'))}</h3><ul>"
-            f"<li>{escape(tr('CC-CEDICT (MDBG), CC BY-SA 4.0: the dictionary of the popup.'))}</li>"
-            f"<li>{escape(tr('The bundled regulations: official texts (PRC Copyright Law, Art. 5), via the LawRefBook/Laws project.'))}</li>"  # noqa: E501
-            f"<li>{escape(tr('The English translations and the glossary: our own work, CC BY 4.0; every rendering cites its source.'))}</li>"  # noqa: E501
-            f"</ul><h3>{escape(tr('Libraries'))}</h3><table cellpadding='2'>"
-            f"<tr><th align='left'>{escape(tr('Library'))}</th><th align='left'>{escape(tr('Version'))}</th>"
-            f"<th align='left'>{escape(tr('Licence'))}</th></tr>{rows}</table>"
-            f"<p>{escape(tr('Qt and PySide6 are used under the LGPL v3; you may replace them with your own build.'))}"  # noqa: E501
-            "</p>")
+    # each text through tr() on its own (the extractor does not look inside f-strings), then escaped
+    what = tr("A bilingual reader and terminology workbench for Chinese policy documents.")
+    data = [tr("CC-CEDICT (MDBG), CC BY-SA 4.0: the dictionary of the popup."),
+            tr("The bundled regulations: official texts (PRC Copyright Law, Art. 5), via the LawRefBook/Laws "
+               "project."),
+            tr("The English translations and the glossary: our own work, CC BY 4.0; every rendering cites its "
+               "source.")]
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in (tr("Package"), tr("Version"), tr("Licence")))
+    qt = tr("Qt and PySide6 are used under the LGPL v3; you may replace them with your own build.")
+    items = "".join(f"<li>{escape(d)}</li>" for d in data)
+    data_head, libraries = escape(tr("Data")), escape(tr("Libraries"))
+    return (f"<h2>PolicyReader {escape(__version__)}</h2><p>{escape(what)}</p>"
+            f"<h3>{data_head}</h3><ul>{items}</ul>"
+            f"<h3>{libraries}</h3><table cellpadding='2'><tr>{head}</tr>{rows}</table>"
+            f"<p>{escape(qt)}</p>")
 
 
 class AboutDialog(QDialog):
@@ -88,14 +92,14 @@ def shortcut_rows(menubar: Any) -> list[tuple[str, str, str]]:
     def walk(menu: Any, path: str) -> None:
         for act in menu.actions():
             if isinstance(act.menu(), QMenu):
-                walk(act.menu(), f"{path} → {act.text().replace('&', '')}")
+                walk(act.menu(), f"{path} → {without_accelerator(act.text())}")
             elif not act.isSeparator() and not act.shortcut().isEmpty():
-                out.append((path, act.text().replace("&", ""),
+                out.append((path, without_accelerator(act.text()),
                             act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
     for top in menubar.actions():
         if top.menu() is not None:
-            walk(top.menu(), top.text().replace("&", ""))
+            walk(top.menu(), without_accelerator(top.text()))
     return out
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import AnchorStatus, Annotation
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import colour_label, side_label
 from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QComboBox,
@@ -28,8 +30,13 @@ from policyreader.gui.qt import (
     Signal,
 )
 
-ANCHOR_NOTE = {AnchorStatus.EXACT: "", AnchorStatus.FUZZY: "  ⚠ moved (fuzzy)",
-               AnchorStatus.ORPHAN: "  ⚠ ORPHAN: text not found"}
+
+def anchor_note(status: str) -> str:
+    """What the list says of an annotation whose text moved or was lost."""
+    return {AnchorStatus.EXACT: "", AnchorStatus.FUZZY: "  " + tr("⚠ moved (fuzzy)"),
+            AnchorStatus.ORPHAN: "  " + tr("⚠ ORPHAN: text not found")}[AnchorStatus(status)]
+
+
 COLOURS = {"yellow": "#f4d03f", "green": "#7bd389", "blue": "#6fb1ff", "pink": "#f78fb3", "orange": "#ffb347"}
 
 
@@ -39,34 +46,34 @@ class AnnotationDialog(QDialog):
     def __init__(self, parent: QWidget | None, quote: str, entries: list[GlossaryEntry],
                  annotation: Annotation | None = None, suggested_term: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Edit annotation" if annotation else "Annotate")
+        self.setWindowTitle(tr("Edit annotation") if annotation else tr("Annotate"))
         self.quote = plain_label(QLabel(f"“{quote}”", self))
         self.quote.setWordWrap(True)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("annotationNote")
-        self.note.setPlaceholderText("Your note (Markdown)")
+        self.note.setPlaceholderText(tr("Your note (Markdown)"))
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("comma-separated, e.g. check, disputed")
+        self.tags.setPlaceholderText(tr("comma-separated, e.g. check, disputed"))
         self.colour = QComboBox(self)
         for name, value in COLOURS.items():
-            self.colour.addItem(name, value)
+            self.colour.addItem(colour_label(name), value)
         self.term = QComboBox(self)
-        self.term.setAccessibleName("Filter by glossary term")
-        self.term.addItem("— none —", "")
+        self.term.setAccessibleName(tr("Glossary term"))
+        self.term.addItem(tr("— none —"), "")
         for e in sorted(entries, key=lambda e: e.pinyin):
             self.term.addItem(f"{e.term}  {e.pinyin}  ({e.id})", e.id)
         self.rendering = QLineEdit(self)
-        self.rendering.setPlaceholderText("the English you chose (optional)")
+        self.rendering.setPlaceholderText(tr("the English you chose (optional)"))
         self.rationale = QLineEdit(self)
-        self.rationale.setPlaceholderText("why (optional)")
+        self.rationale.setPlaceholderText(tr("why (optional)"))
         form = QFormLayout()
         form.addRow(self.quote)
-        form.addRow("Note:", self.note)
-        form.addRow("Tags:", self.tags)
-        form.addRow("Colour:", self.colour)
-        form.addRow("Glossary term:", self.term)
-        form.addRow("Rendering chosen:", self.rendering)
-        form.addRow("Why:", self.rationale)
+        form.addRow(tr("Note:"), self.note)
+        form.addRow(tr("Tags:"), self.tags)
+        form.addRow(tr("Colour:"), self.colour)
+        form.addRow(tr("Glossary term:"), self.term)
+        form.addRow(tr("Rendering chosen:"), self.rendering)
+        form.addRow(tr("Why:"), self.rationale)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         # Enter in the note starts a new line; Ctrl+Enter saves, as in most note editors
@@ -111,33 +118,35 @@ class AnnotationsPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scope = QComboBox(self)
-        self.scope.setAccessibleName("Show annotations of")
-        self.scope.addItem("This document", "doc")
-        self.scope.addItem("Whole library", "all")
+        self.scope.setAccessibleName(tr("Show annotations of"))
+        self.scope.addItem(tr("This document"), "doc")
+        self.scope.addItem(tr("Whole library"), "all")
         self.filter = QLineEdit(self)
-        self.filter.setAccessibleName("Filter annotations by text")
-        self.filter.setPlaceholderText("Filter by text…")
+        self.filter.setAccessibleName(tr("Filter annotations by text"))
+        self.filter.setPlaceholderText(tr("Filter by text…"))
         self.filter.setClearButtonEnabled(True)
         self.tag = QComboBox(self)
-        self.tag.setAccessibleName("Filter by tag")
+        self.tag.setAccessibleName(tr("Filter by tag"))
         self.term = QComboBox(self)
+        self.term.setAccessibleName(tr("Filter by glossary term"))
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Annotations")
+        self.list.setAccessibleName(tr("Annotations"))
         self.list.setObjectName("annotationList")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
-        self.reattach_button = QPushButton("Re-attach to selection", self)
-        self.reattach_button.setToolTip("Place the selected (orphaned) annotation on the text selected in the reader")
+        self.edit_button = QPushButton(tr("Edit…"), self)
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.reattach_button = QPushButton(tr("Re-attach to selection"), self)
+        self.reattach_button.setToolTip(tr("Place the selected (orphaned) annotation on the text selected in the "
+                                           "reader"))
         top = QHBoxLayout()
         top.addWidget(self.scope)
         top.addWidget(self.filter, 1)
         mid = QHBoxLayout()
-        mid.addWidget(QLabel("Tag:", self))
+        mid.addWidget(QLabel(tr("Tag:"), self))
         mid.addWidget(self.tag, 1)
-        mid.addWidget(QLabel("Term:", self))
+        mid.addWidget(QLabel(tr("Term:"), self))
         mid.addWidget(self.term, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.edit_button)
@@ -172,7 +181,7 @@ class AnnotationsPane(QWidget):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("any", "")
+            combo.addItem(tr("any"), "")
             for label, value in values:
                 combo.addItem(label, value)
             i = combo.findData(current)
@@ -186,11 +195,11 @@ class AnnotationsPane(QWidget):
     def set_annotations(self, items: list[Annotation], titles: dict[str, str]) -> None:
         self.list.clear()
         for a in items:
-            status = ANCHOR_NOTE[AnchorStatus(a.status)]
+            status = anchor_note(a.status)
             where = titles.get(a.doc, a.doc) if self.scope.currentData() == "all" else ""
-            meta = " · ".join(x for x in (where, a.side, ", ".join(a.tags), a.term) if x)
+            meta = " · ".join(x for x in (where, side_label(a.side), ", ".join(a.tags), a.term) if x)
             head = f"“{a.exact}”{status}   [{meta}]"
-            item = QListWidgetItem(head + "\n" + (a.note.splitlines()[0] if a.note else "(no note)"))
+            item = QListWidgetItem(head + "\n" + (a.note.splitlines()[0] if a.note else tr("(no note)")))
             item.setData(Qt.ItemDataRole.UserRole, a)
             item.setToolTip(tooltip(a.note or a.exact))
             self.list.addItem(item)

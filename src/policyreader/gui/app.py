@@ -6,9 +6,17 @@ import sys
 
 from policyreader.core.errors import one_line
 from policyreader.core.resources import ICON_PNG, shipped
-from policyreader.gui.qt import QApplication, QIcon
+from policyreader.gui import i18n
+from policyreader.gui.preferences import Preferences
+from policyreader.gui.qt import QApplication, QIcon, QSettings
 from policyreader.gui.theme import register_shipped_fonts
 from policyreader.services.paths import AppPaths
+
+
+def apply_language(settings: QSettings) -> str:
+    """Install the translations of the interface language chosen in Preferences (default: the system's);
+    returns the language installed. Called before the window is built, so it is built in that language."""
+    return i18n.install(Preferences.load(settings).language)
 
 
 def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | None = None,
@@ -25,8 +33,10 @@ def run_app(paths: AppPaths, argv: list[str] | None = None, open_file: str | Non
     if icon is not None:
         QApplication.setWindowIcon(QIcon(str(icon)))
     register_shipped_fonts()
+    settings = QSettings("PolicyReader", "PolicyReader")
+    apply_language(settings)  # before anything is built: menus, docks and dialogs are made in that language
     try:
-        window = MainWindow(paths)
+        window = MainWindow(paths, settings)
     except LibraryUnavailable as exc:  # the user saw why in a dialog and chose to quit
         print(f"policyreader: error: {one_line(str(exc))}", file=sys.stderr)
         return 2

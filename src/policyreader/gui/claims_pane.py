@@ -4,6 +4,7 @@ HTML or JSON for a reading group or a review."""
 
 from __future__ import annotations
 
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import (
     QHBoxLayout,
     QLabel,
@@ -26,22 +27,23 @@ class ClaimsPane(QWidget):
         super().__init__(parent)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton("Summarise again", self)
-        self.export_button = QPushButton("Export…", self)
+        self.refresh_button = QPushButton(tr("Summarise again"), self)
+        self.export_button = QPushButton(tr("Export…"), self)
         self.export_button.setObjectName("claimsExport")
         self.export_button.setEnabled(False)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("Claims summary")
+        self.browser.setAccessibleName(tr("Claims summary"))
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setObjectName("claimsBrowser")
         self.browser.setOpenExternalLinks(False)
-        top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.export_button)
+        buttons = QHBoxLayout()  # below the title, which is long: beside it, it wrapped into a narrow column
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addLayout(top)
+        lay.addWidget(self.status)
+        lay.addLayout(buttons)
         lay.addWidget(self.browser, 1)
         self.export_button.clicked.connect(self.exportRequested)
         self.refresh_button.clicked.connect(self.refreshRequested)

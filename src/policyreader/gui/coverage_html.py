@@ -10,6 +10,8 @@ from html import escape
 from policyreader.core.coverage import Reading
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.gui.entry_html import STATUS_COLOUR, tone_coloured
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import status_label
 from policyreader.services.coverage import RegulationUse, TermInRegulations
 
 MAX_DISPUTE = 240
@@ -20,7 +22,8 @@ WIDTH = 440   # a table of this width keeps the label from wrapping into a narro
 
 
 def _status(status: str) -> str:
-    return f"<span style='color:{STATUS_COLOUR.get(status, '#555')};font-weight:600'>{escape(status)}</span>"
+    label = escape(status_label(status))
+    return f"<span style='color:{STATUS_COLOUR.get(status, '#555')};font-weight:600'>{label}</span>"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -42,21 +45,30 @@ def _marked(sentence: str, forms: Sequence[str]) -> str:
 
 def _example(x: RegulationUse, forms: Sequence[str]) -> str:
     where = f"{escape(x.title)} · {escape(x.where)} · {escape(x.where_en)}"
+    untranslated = escape(tr("(not yet translated)"))
     en = f"<br><span style='color:#555'>{escape(_clip(x.en, MAX_EN))}</span>" if x.en else \
-        "<br><span style='color:#888'>(not yet translated)</span>"
+        f"<br><span style='color:#888'>{untranslated}</span>"
     return (f"<div style='margin-top:3px'><a href='occ:{escape(x.doc)}:{x.segment}:{x.start}:{x.end}'>{where}</a>"
             f"<br>{_marked(x.zh, forms)}{en}</div>")
 
 
 def _in_regulations(entry: GlossaryEntry, found: TermInRegulations | None) -> str:
     if found is None:
-        return "<div style='color:#888'>Looking the term up in the regulations…</div>"
+        return "<div style='color:#888'>" + escape(tr("Looking the term up in the regulations…")) + "</div>"
     if not found.occurrences:
-        return f"<div><b>No regulation in the library uses {escape(entry.term)}.</b></div>"
+        return "<div><b>" + escape(tr("No regulation in the library uses {term}.").format(term=entry.term)) \
+            + "</b></div>"
     n, d = found.occurrences, found.documents
-    head = (f"<div><b>In the regulations:</b> {escape(entry.term)} occurs {n} time{'s' if n != 1 else ''} "
-            f"in {d} regulation{'s' if d != 1 else ''}.</div>")
-    more = (f"<div><a href='concordance:{escape(entry.id)}'>All {n} in the concordance…</a></div>"
+    label = escape(tr("In the regulations:"))
+    if n == 1:
+        counted = tr("{term} occurs once in 1 regulation.").format(term=entry.term)
+    elif d == 1:
+        counted = tr("{term} occurs {n} times in 1 regulation.").format(term=entry.term, n=n)
+    else:
+        counted = tr("{term} occurs {n} times in {d} regulations.").format(term=entry.term, n=n, d=d)
+    head = f"<div><b>{label}</b> {escape(counted)}</div>"
+    all_n = escape(tr("All {n} in the concordance…").format(n=n))
+    more = (f"<div><a href='concordance:{escape(entry.id)}'>{all_n}</a></div>"
             if n > min(len(found.examples), EXAMPLES) else "")
     return head + "".join(_example(x, entry.forms()) for x in found.examples[:EXAMPLES]) + more
 
@@ -68,9 +80,13 @@ def rendering_popup_html(written: str, readings: Sequence[Reading], entries: Map
     (the one it is linked to first). *regulations* holds what is known so far of where each term occurs."""
     html = [f"<div style='font-size:13pt'>“{escape(written)}”</div>"]
     if readings and not any(r.accepted for r in readings):
-        html.append("<div style='color:#c62828'><b>No glossary entry accepts this rendering for any term.</b></div>")
+        html.append("<div style='color:#c62828'><b>" + escape(tr("No glossary entry accepts this rendering for any "
+                                                                  "term.")) + "</b></div>")
     if len(readings) > 1:
-        html.append(f"<div style='color:#888'>It renders {len(readings)} glossary terms.</div>")
+        html.append("<div style='color:#888'>" + escape(tr("It renders {n} glossary terms.").format(n=len(readings)))
+                    + "</div>")
+    this_rendering, dispute_label = escape(tr("This rendering:")), escape(tr("Dispute."))
+    full = escape(tr("Full entry…"))
     for r in readings:
         entry = entries.get(r.entry)
         if entry is None:
@@ -82,11 +98,13 @@ def rendering_popup_html(written: str, readings: Sequence[Reading], entries: Map
             "<hr>"
             f"<div><span style='font-size:15pt;font-weight:600'>{escape(entry.term)}</span>{trad} &nbsp; "
             f"<span style='font-size:11pt'>{tone_coloured(entry.pinyin, colours)}</span></div>"
-            f"<div>This rendering: {_status(r.status)}"
-            + (f" · preferred: “{escape(preferred.text)}”" if preferred and preferred.text != r.rendering else "")
+            f"<div>{this_rendering} {_status(r.status)}"
+            + (" · " + escape(tr("preferred: “{text}”").format(text=preferred.text))
+               if preferred and preferred.text != r.rendering else "")
             + "</div>")
         if entry.dispute:
-            html.append(f"<p style='margin-top:3px'><b>Dispute.</b> {escape(_clip(entry.dispute, MAX_DISPUTE))}</p>")
+            dispute = escape(_clip(entry.dispute, MAX_DISPUTE))
+            html.append(f"<p style='margin-top:3px'><b>{dispute_label}</b> {dispute}</p>")
         html.append(_in_regulations(entry, regulations.get(r.entry)))
-        html.append(f"<div style='margin-top:3px'><a href='entry:{escape(entry.id)}'>Full entry…</a></div>")
+        html.append(f"<div style='margin-top:3px'><a href='entry:{escape(entry.id)}'>{full}</a></div>")
     return f"<table width='{WIDTH}' cellspacing='0' cellpadding='0'><tr><td>{''.join(html)}</td></tr></table>"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import file_filter
 from policyreader.gui.qt import (
     QComboBox,
     QDialog,
@@ -22,11 +24,13 @@ from policyreader.gui.qt import (
     QWidget,
     Signal,
 )
+from policyreader.services.formats import Kind
 
-FILE_FILTER = "Documents (*.txt *.md *.html *.htm *.docx *.pdf *.tmx);;All files (*)"
-#: the language choices of an import: detected from the text, or said by the user
-LANGUAGES = (("Detect from the text", ""), ("Chinese source", "zh"),
-             ("English document (coverage read against the glossary)", "en"))
+
+def languages() -> tuple[tuple[str, str], ...]:
+    """The language choices of an import: detected from the text, or said by the user."""
+    return ((tr("Detect from the text"), ""), (tr("Chinese source"), "zh"),
+            (tr("English document (coverage read against the glossary)"), "en"))
 
 
 class ImportDialog(QDialog):
@@ -34,29 +38,30 @@ class ImportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, source: str = "", translation: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Import document")
+        self.setWindowTitle(tr("Import document"))
         self.source = QLineEdit(source, self)
-        self.source.setAccessibleName("Document file")
+        self.source.setAccessibleName(tr("Document file"))
         self.translation = QLineEdit(translation, self)
-        self.translation.setAccessibleName("Translation file")
-        self.translation.setPlaceholderText("optional: the English translation, to align")
+        self.translation.setAccessibleName(tr("Translation file"))
+        self.translation.setPlaceholderText(tr("optional: the English translation, to align"))
         self.title = QLineEdit(self)
-        self.title.setAccessibleName("Title")
-        self.title.setPlaceholderText("optional: taken from the file")
+        self.title.setAccessibleName(tr("Title"))
+        self.title.setPlaceholderText(tr("optional: taken from the file"))
         self.language = QComboBox(self)
         self.language.setObjectName("importLanguage")
-        for label, value in LANGUAGES:
+        self.language.setAccessibleName(tr("Language of the document"))
+        for label, value in languages():
             self.language.addItem(label, value)
         form = QFormLayout()
-        form.addRow("Document:", self._with_browse(self.source))
-        form.addRow("Translation:", self._with_browse(self.translation))
-        form.addRow("Title:", self.title)
-        form.addRow("Language:", self.language)
+        form.addRow(tr("Document:"), self._with_browse(self.source))
+        form.addRow(tr("Translation:"), self._with_browse(self.translation))
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("Language:"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Import")
+        self.ok_button.setText(tr("Import"))
         self.ok_button.setDefault(True)  # Enter in the path field imports (never opens Browse…)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -70,15 +75,15 @@ class ImportDialog(QDialog):
         h = QHBoxLayout(w)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(edit)
-        b = QPushButton("Browse…", w)
+        b = QPushButton(tr("Browse…"), w)
         b.setAutoDefault(False)
-        b.setAccessibleName("Browse for the file")
+        b.setAccessibleName(tr("Browse for the file"))
         b.clicked.connect(lambda: self._browse(edit))
         h.addWidget(b)
         return w
 
     def _browse(self, edit: QLineEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a file", edit.text(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose a file"), edit.text(), file_filter(Kind.DOCUMENT))
         if path:
             edit.setText(path)
 
@@ -87,10 +92,10 @@ class ImportDialog(QDialog):
 
     def values(self) -> tuple[str, str | None, str | None, str | None]:
         """Source, translation, title and language (``None`` where the user left it to the file)."""
-        tr = self.translation.text().strip()
+        translation = self.translation.text().strip()
         title = self.title.text().strip()
         lang = self.language.currentData()
-        return self.source.text().strip(), tr or None, title or None, str(lang) if lang else None
+        return self.source.text().strip(), translation or None, title or None, str(lang) if lang else None
 
 
 class EntryBrowser(QTextBrowser):
@@ -104,7 +109,7 @@ class EntryBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setObjectName("entryBrowser")
-        self.setAccessibleName("Glossary entry")
+        self.setAccessibleName(tr("Glossary entry"))
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # "trustworthiness", never "trustworthin/ess"
         self.anchorClicked.connect(self._anchor)
         self.extra_actions: list[Any] = []  # added to the context menu (Copy citation)

@@ -7,7 +7,9 @@ from html import escape
 from typing import Any
 
 from policyreader.core.glossary import DOMAINS, GlossaryEntry
-from policyreader.core.glossary_merge import ImportPreview, conflicts
+from policyreader.core.glossary_merge import ImportPreview, rendering_key
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import domain_label, format_label, status_label
 from policyreader.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -29,34 +31,34 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, exchange: GlossaryExchange, current_doc: str, tags: list[str]):
         super().__init__(parent)
-        self.setWindowTitle("Export glossary")
+        self.setWindowTitle(tr("Export glossary"))
         self.exchange = exchange
         self.current_doc = current_doc
         self.format = QComboBox(self)
         for f in formats(Kind.TERMBASE, writable=True):
-            self.format.addItem(f.label, f.name)
+            self.format.addItem(format_label(f), f.name)
         self.scope = QComboBox(self)
-        self.scope.addItem("All entries", "all")
-        self.scope.addItem("Only terms I annotated", "annotated")
+        self.scope.addItem(tr("All entries"), "all")
+        self.scope.addItem(tr("Only terms I annotated"), "annotated")
         if current_doc:
-            self.scope.addItem("Only terms in the open document", "doc")
-        self.scope.addItem("Only my own entries", "user")
+            self.scope.addItem(tr("Only terms in the open document"), "doc")
+        self.scope.addItem(tr("Only my own entries"), "user")
         self.domain = QComboBox(self)
-        self.domain.addItem("any domain", "")
+        self.domain.addItem(tr("any domain"), "")
         for d in DOMAINS:
-            self.domain.addItem(d, d)
+            self.domain.addItem(domain_label(d), d)
         self.tag = QComboBox(self)
-        self.tag.addItem("any tag", "")
+        self.tag.addItem(tr("any tag"), "")
         for t in tags:
             self.tag.addItem(t, t)
         self.preview = QLabel(self)
         self.preview.setObjectName("exportPreview")
         self.preview.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("Entries:", self.scope)
-        form.addRow("Domain:", self.domain)
-        form.addRow("Annotation tag:", self.tag)
+        form.addRow(tr("Format:"), self.format)
+        form.addRow(tr("Entries:"), self.scope)
+        form.addRow(tr("Domain:"), self.domain)
+        form.addRow(tr("Annotation tag:"), self.tag)
         form.addRow(self.preview)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -83,23 +85,25 @@ class ExportDialog(QDialog):
         entries = self.exchange.build(self.selection()).entries
         names = "、".join(e.entry.term for e in entries[:12]) + ("…" if len(entries) > 12 else "")
         notes = sum(len(e.annotations) for e in entries)
-        self.preview.setText(f"<b>{len(entries)}</b> entries, {notes} of your annotations: {escape(names)}")
+        self.preview.setText(tr("<b>{n}</b> entries, {notes} of your annotations: {names}").format(
+            n=len(entries), notes=notes, names=escape(names)))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(entries))
 
     def choose_path(self) -> str:
         fmt = by_name(Kind.TERMBASE, self.fmt())
-        path, _ = QFileDialog.getSaveFileName(self, "Export glossary", self.exchange.default_name(fmt.name),
-                                              f"{fmt.label} (*{fmt.extension})")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export glossary"), self.exchange.default_name(fmt.name),
+                                              f"{format_label(fmt)} (*{fmt.extension})")
         return path
 
 
 def entry_html(e: GlossaryEntry | None) -> str:
     """One version of an entry, as a conflict shows it: renderings with status, notes and dispute."""
     if e is None:
-        return "<i>deleted</i>"
-    rows = "".join(f"<li>{escape(r.text)} <small>({escape(r.status)})</small></li>" for r in e.renderings)
-    notes = "".join(f"<p><small>{label}: {escape(text)}</small></p>"
-                    for label, text in (("notes", e.notes), ("dispute", e.dispute)) if text)
+        return f"<i>{escape(tr('deleted'))}</i>"
+    rows = "".join(f"<li>{escape(r.text)} <small>({escape(status_label(r.status))})</small></li>"
+                   for r in e.renderings)
+    notes = "".join(f"<p><small>{escape(label)}: {escape(text)}</small></p>"
+                    for label, text in ((tr("notes"), e.notes), (tr("dispute"), e.dispute)) if text)
     return f"<ul>{rows}</ul>{notes}"
 
 
@@ -110,29 +114,45 @@ def versions_html(*versions: tuple[str, GlossaryEntry | None]) -> str:
     return f"<table border='1' cellpadding='4' cellspacing='0' width='100%'><tr>{head}</tr><tr>{cells}</tr></table>"
 
 
+def conflict_reasons(old: GlossaryEntry, new: GlossaryEntry) -> list[str]:
+    """Why *new* disagrees with *old*, in the interface language (the rule of
+    :func:`policyreader.core.glossary_merge.conflicts`): the same id names another term, or a rendering's
+    status differs."""
+    reasons = []
+    if old.id == new.id and old.term != new.term:
+        reasons.append(tr("id {id} names {term} in the glossary but {other} in the file").format(
+            id=old.id, term=old.term, other=new.term))
+    statuses = {rendering_key(r.text): r for r in old.renderings}
+    for r in new.renderings:
+        mine = statuses.get(rendering_key(r.text))
+        if mine is not None and mine.status != r.status:
+            reasons.append(tr("“{rendering}” is {status} in the glossary but {other} in the file").format(
+                rendering=r.text, status=status_label(mine.status), other=status_label(r.status)))
+    return reasons
+
+
 class ImportGlossaryDialog(QDialog):
     """Shows what a termbase would change (new, changed, conflicting) before anything is written; for a
     conflicting entry, both versions."""
 
-    theirs_label = "in the file"
-
     def __init__(self, parent: QWidget | None, path: str, preview: ImportPreview):
         super().__init__(parent)
-        self.setWindowTitle("Import glossary")
+        self.setWindowTitle(tr("Import glossary"))
+        self.theirs_label = tr("in the file")
         self.preview = preview
         self.report = QTextBrowser(self)
         self.report.setObjectName("importPreview")
-        self.take_conflicts = QCheckBox("Also merge the conflicting entries (adds their renderings)", self)
+        self.take_conflicts = QCheckBox(tr("Also merge the conflicting entries (adds their renderings)"), self)
         self.take_conflicts.setEnabled(bool(preview.conflicting))
         self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Import"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             bool(preview.new or preview.changed or preview.conflicting))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.layout_ = lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"From <b>{escape(path)}</b>:", self))
+        lay.addWidget(QLabel(tr("From <b>{path}</b>:").format(path=escape(path)), self))
         lay.addWidget(self.report, 1)
         lay.addWidget(self.take_conflicts)
         lay.addWidget(buttons)
@@ -146,19 +166,27 @@ class ImportGlossaryDialog(QDialog):
             return "<ul>" + "".join(f"<li>{escape(e.term)} — {escape('; '.join(r.text for r in e.renderings))}</li>"
                                     for e in entries) + "</ul>"
 
-        h = [f"<h3>New ({len(p.new)})</h3>" + (items(p.new) if p.new else "<p>none</p>")]
-        h.append(f"<h3>Changed ({len(p.changed)})</h3>" + (items([n for _o, n in p.changed]) if p.changed
-                                                          else "<p>none</p>"))
-        h.append(f"<h3>Conflicting ({len(p.conflicting)})</h3>")
-        h.append("<ul>" + "".join(f"<li>{escape(o.term)}: {escape('; '.join(conflicts(o, n)) or 'both changed')}"
-                                  f"{versions_html(('in your glossary', o), (self.theirs_label, n))}</li>"
-                                  for o, n in p.conflicting) + "</ul>" if p.conflicting else "<p>none</p>")
-        h.append(f"<p>{len(p.unchanged)} entries are already in the glossary as they are.</p>")
+        def heading(text: str) -> str:
+            return f"<h3>{escape(text)}</h3>"
+
+        none = "<p>" + escape(tr("none")) + "</p>"
+        h = [heading(tr("New ({n})").format(n=len(p.new))) + (items(p.new) if p.new else none)]
+        h.append(heading(tr("Changed ({n})").format(n=len(p.changed)))
+                 + (items([n for _o, n in p.changed]) if p.changed else none))
+        h.append(heading(tr("Conflicting ({n})").format(n=len(p.conflicting))))
+        mine, both = tr("in your glossary"), tr("both changed")
+        h.append("<ul>" + "".join(f"<li>{escape(o.term)}: {escape('; '.join(conflict_reasons(o, n)) or both)}"
+                                  f"{versions_html((mine, o), (self.theirs_label, n))}</li>"
+                                  for o, n in p.conflicting) + "</ul>" if p.conflicting else none)
+        h.append("<p>" + escape(tr("{n} entries are already in the glossary as they are.").format(
+            n=len(p.unchanged))) + "</p>")
         return "".join(h)
 
 
-DOCUMENT_FORMAT_HELP = {"tmx": "one unit per aligned segment (OmegaT, memoQ, Trados)", "txt": "the English only",
-                        "docx": "a table: Chinese | English"}
+def document_format_help() -> dict[str, str]:
+    """What each document export holds, beside its name in the format list."""
+    return {"tmx": tr("one unit per aligned segment (OmegaT, memoQ, Trados)"), "txt": tr("the English only"),
+            "docx": tr("a table: Chinese | English")}
 
 
 class ExportDocumentDialog(QDialog):
@@ -166,19 +194,20 @@ class ExportDocumentDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, current_doc: str, current_title: str):
         super().__init__(parent)
-        self.setWindowTitle("Export document")
+        self.setWindowTitle(tr("Export document"))
         self.format = QComboBox(self)
         self.format.setObjectName("documentExportFormat")
+        helps = document_format_help()
         for f in formats(Kind.DOCUMENT, writable=True):
-            self.format.addItem(f"{f.label} — {DOCUMENT_FORMAT_HELP.get(f.name, '')}", f.name)
+            self.format.addItem(f"{format_label(f)} — {helps.get(f.name, '')}", f.name)
         self.format.setCurrentIndex(self.format.findData("tmx"))
         self.scope = QComboBox(self)
         if current_doc:
-            self.scope.addItem(f"The open document ({current_title})", current_doc)
-        self.scope.addItem("Every translated document in the library", "")
+            self.scope.addItem(tr("The open document ({title})").format(title=current_title), current_doc)
+        self.scope.addItem(tr("Every translated document in the library"), "")
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("Documents:", self.scope)
+        form.addRow(tr("Format:"), self.format)
+        form.addRow(tr("Documents:"), self.scope)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -199,6 +228,6 @@ class ExportDocumentDialog(QDialog):
         fmt = by_name(Kind.DOCUMENT, self.fmt())
         docs = self.documents()
         stem = docs[0] if docs else "policyreader-library"
-        path, _ = QFileDialog.getSaveFileName(self, "Export document", stem + fmt.extension,
-                                              f"{fmt.label} (*{fmt.extension})")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export document"), stem + fmt.extension,
+                                              f"{format_label(fmt)} (*{fmt.extension})")
         return path

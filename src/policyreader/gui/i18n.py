@@ -9,6 +9,7 @@ default follows the system locale.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from policyreader.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -17,12 +18,30 @@ I18N_DIR = Path(__file__).resolve().parents[1] / "data" / "i18n"
 #: the languages of the interface: code → its own name (shown in Preferences as the user would read it)
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
+_sources: dict[str, str] = {}  # translation → its English source, for names that must not change
 
 
 def tr(text: str) -> str:
     """*text* in the interface language (the source text itself in English). Use ``.format`` on the result
-    for values, never an f-string inside the call: the extractor must see the literal."""
-    return QCoreApplication.translate("", text)
+    for values, never an f-string inside the call: the extractor must see the literal. Call it when the
+    text is shown, never at import time (the translator is installed after the modules are imported)."""
+    out = QCoreApplication.translate("", text)
+    if out != text:
+        _sources[out] = text
+    return out
+
+
+def source(text: str) -> str:
+    """The English source of *text* if :func:`tr` translated it, else *text*: object names derived from a
+    label (a dock's, whose name the saved window layout refers to) stay the same in every language."""
+    return _sources.get(text, text)
+
+
+def without_accelerator(label: str) -> str:
+    """A menu label as plain text: "&Import document…" → "Import document…", "导入文档(&I)…" → "导入文档…"
+    (Chinese labels carry their accelerator letter in brackets, which a toolbar button or a list of
+    commands should not show)."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "")
 
 
 def system_language() -> str:

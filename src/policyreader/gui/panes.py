@@ -6,6 +6,8 @@ import bisect
 from typing import Any
 
 from policyreader.core.model import DocumentListing
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import side_label
 from policyreader.gui.models.library import ID_ROLE, LibraryFilter, LibraryModel
 from policyreader.gui.plain import plain_label
 from policyreader.gui.qt import (
@@ -38,15 +40,15 @@ class LibraryPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter documents…")
+        self.filter.setPlaceholderText(tr("Filter documents…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter documents")
+        self.filter.setAccessibleName(tr("Filter documents"))
         self.model = LibraryModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTreeView(self)
         self.view.setObjectName("libraryView")
-        self.view.setAccessibleName("Library documents")
+        self.view.setAccessibleName(tr("Library documents"))
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
@@ -115,7 +117,7 @@ class OutlinePane(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("outlineTree")
-        self.setAccessibleName("Outline")
+        self.setAccessibleName(tr("Outline"))
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)  # lets Qt skip measuring every row of a long outline
         self.itemClicked.connect(lambda it, _c: self.segmentActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
@@ -168,13 +170,13 @@ class SearchPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
-        self.query.setAccessibleName("Search the library")
+        self.query.setAccessibleName(tr("Search the library"))
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("Search the library (Chinese or English)…")
+        self.query.setPlaceholderText(tr("Search the library (Chinese or English)…"))
         self.query.setClearButtonEnabled(True)
         self.status = plain_label(QLabel(self))  # it quotes the query
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(tr("Search results"))
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -204,10 +206,11 @@ class SearchPane(QWidget):
     def set_results(self, query: str, hits: list[Any]) -> None:
         self.results.clear()
         for h in hits:
-            item = QListWidgetItem(f"{h.title or h.doc}  ·  §{h.segment + 1} [{h.side}]\n{h.snippet}")
+            item = QListWidgetItem(f"{h.title or h.doc}  ·  §{h.segment + 1} [{side_label(h.side)}]\n{h.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, (h.doc, h.segment, h.side))
             self.results.addItem(item)
-        self.status.setText(f"{len(hits)} result(s) for “{query}”" if hits else f"No results for “{query}”")
+        self.status.setText(tr("{n} result(s) for “{query}”").format(n=len(hits), query=query) if hits
+                            else tr("No results for “{query}”").format(query=query))
 
 
 class FindBar(QWidget):
@@ -216,19 +219,21 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("Find in document")
+        self.edit.setAccessibleName(tr("Find in document"))
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText("Find in document…")
+        self.edit.setPlaceholderText(tr("Find in document…"))
         self.edit.setClearButtonEnabled(True)
         self.status = QLabel(self)
-        self.next_button = QPushButton("Next", self)
-        self.prev_button = QPushButton("Previous", self)
+        self.next_button = QPushButton(tr("Next"), self)
+        self.prev_button = QPushButton(tr("Previous"), self)
         close = QPushButton("✕", self)
         close.setFlat(True)
+        close.setToolTip(tr("Close the find bar (Esc)"))
+        close.setAccessibleName(tr("Close the find bar"))
         close.clicked.connect(self.hide)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
-        lay.addWidget(QLabel("Find:", self))
+        lay.addWidget(QLabel(tr("Find:"), self))
         lay.addWidget(self.edit, 1)
         lay.addWidget(self.prev_button)
         lay.addWidget(self.next_button)

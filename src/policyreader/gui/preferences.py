@@ -109,13 +109,13 @@ class PreferencesDialog(QDialog):
         note = QLabel(tr("A new interface language takes effect when PolicyReader starts again."), self)
         note.setWordWrap(True)
         form = QFormLayout()
-        for label, widget, name in ((tr("Interface language:"), self.language, "Interface language"),
-                                    (tr("Colour theme:"), self.theme, "Colour theme"),
-                                    (tr("Reader font:"), self.font_box, "Reader font"),
-                                    (tr("Text size:"), self.size_box, "Text size"),
-                                    (tr("Popup delay:"), self.delay, "Popup delay"),
-                                    (tr("Tone colours in pinyin:"), self.tones, "Tone colours")):
-            widget.setAccessibleName(tr(name))
+        for label, widget, name in ((tr("Interface language:"), self.language, tr("Interface language")),
+                                    (tr("Colour theme:"), self.theme, tr("Colour theme")),
+                                    (tr("Reader font:"), self.font_box, tr("Reader font")),
+                                    (tr("Text size:"), self.size_box, tr("Text size")),
+                                    (tr("Popup delay:"), self.delay, tr("Popup delay")),
+                                    (tr("Tone colours in pinyin:"), self.tones, tr("Tone colours"))):
+            widget.setAccessibleName(name)
             form.addRow(label, widget)
         form.addRow("", self.traditional)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

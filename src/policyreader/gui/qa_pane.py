@@ -8,8 +8,10 @@ from html import escape
 
 from policyreader.core.consistency import CompiledCheck, UserCheck
 from policyreader.core.errors import UserError
-from policyreader.core.model import Severity
+from policyreader.core.model import FindingKind, Severity
 from policyreader.core.qa import Finding
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import kind_label, severity_group, severity_label
 from policyreader.gui.plain import plain_label, tooltip
 from policyreader.gui.qt import (
     QCheckBox,
@@ -32,7 +34,51 @@ from policyreader.gui.qt import (
     Signal,
 )
 
-SEVERITY_LABEL = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
+
+def _quoted(texts: str) -> str:
+    """Alternatives joined by " | " in a finding's field, each in quotes: “a” or “b”."""
+    parts = [t.strip() for t in texts.split(" | ") if t.strip()]
+    return tr(" or ").join(f"“{t}”" for t in parts) if parts else tr("(no preferred or accepted rendering)")
+
+
+def finding_message(f: Finding) -> str:
+    """What the finding says, in the interface language: composed from its kind, term, found and expected
+    (the service's own ``message`` is English, for the CLI and the exported reports)."""
+    first_found = f.found.split(" | ")[0]
+    k = FindingKind
+    templates = {
+        k.TERM_MISSING: tr("{term} has none of its glossary renderings in the English; expected {expected}."),
+        k.TERM_CONTESTED: tr("{term} is rendered as “{found}”, a contested rendering; the glossary prefers "
+                             "{preferred}."),
+        k.TERM_AVOID: tr("{term} is rendered as “{found}”, which the glossary says to avoid; use {expected}."),
+        k.NUMBER: tr("Numbers differ: the Chinese has {expected_list}, the English has {found_list}."),
+        k.ARTICLE_NUMBER: tr("Article/chapter references differ: the Chinese has {expected_list}, the English "
+                             "has {found_list}."),
+        k.UNTRANSLATED: tr("The segment has no English translation.") if not f.found.strip()
+        else tr("The English consists mostly of Chinese characters."),
+        k.IDENTICAL: tr("The English is identical to the Chinese."),
+        k.INCONSISTENT_TARGET: tr("The same Chinese is translated differently elsewhere in the library: "
+                                  "{expected}."),
+        k.INCONSISTENT_SOURCE: tr("The same English translates different Chinese elsewhere in the library: "
+                                  "{expected}."),
+        k.USER_CHECK: tr("Check “{term}”: the English should contain “{expected_list}”.") if f.expected
+        else tr("Check “{term}”: the English contains “{found}”, which it must not."),
+    }
+    template = templates.get(FindingKind(f.kind)) if f.kind in set(FindingKind) else None
+    if template is None:
+        return f.message
+    none = tr("none")
+    return template.format(term=f.term, found=first_found, expected=_quoted(f.expected),
+                           preferred=_quoted(f.expected.split(" | ")[0]),
+                           expected_list=f.expected or none, found_list=f.found or none)
+
+
+def describe_check(c: UserCheck) -> str:
+    """A saved check's rule in words, in the interface language (as :meth:`UserCheck.describe` says it)."""
+    rule = (tr("always “{english}”") if c.must else tr("never “{english}”")).format(english=c.english)
+    if c.chinese:
+        rule = tr("{rule} where the Chinese has “{chinese}”").format(rule=rule, chinese=c.chinese)
+    return tr("{rule} (regular expressions)").format(rule=rule) if c.regex else rule
 
 
 class QAPane(QWidget):
@@ -45,18 +91,19 @@ class QAPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.summary = plain_label(QLabel(self))
-        self.show_accepted = QCheckBox("Show accepted", self)
-        self.run_button = QPushButton("Check again", self)
-        self.checks_button = QPushButton("My checks…", self)
+        self.show_accepted = QCheckBox(tr("Show accepted"), self)
+        self.run_button = QPushButton(tr("Check again"), self)
+        self.checks_button = QPushButton(tr("My checks…"), self)
         self.checks_button.setObjectName("qaChecksButton")
-        self.checks_button.setToolTip("English that must or must not occur, saved by name and run with every check")
-        self.export_button = QPushButton("Export report…", self)
+        self.checks_button.setToolTip(tr("English that must or must not occur, saved by name and run with every "
+                                         "check"))
+        self.export_button = QPushButton(tr("Export report…"), self)
         self.export_button.setObjectName("qaExportButton")
         self.findings: list[tuple[Finding, bool]] = []
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("QA findings")
+        self.tree.setAccessibleName(tr("QA findings"))
         self.tree.setObjectName("qaTree")
-        self.tree.setHeaderLabels(["§", "Kind", "Term", "Message", "Accept"])
+        self.tree.setHeaderLabels(["§", tr("Kind"), tr("Term"), tr("Message"), tr("Accept")])
         header = self.tree.header()
         header.setStretchLastSection(False)
         for col in (0, 1, 2, 4):
@@ -66,15 +113,21 @@ class QAPane(QWidget):
         self.detail.setObjectName("qaDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the summary and the buttons on two rows: in one, the pane would not fit beside the reader on a
+        # 1024-pixel screen and would push the window wider than the screen
+        self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.show_accepted)
-        top.addWidget(self.checks_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.run_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.checks_button)
+        buttons.addWidget(self.export_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
+        lay.addLayout(buttons)
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.detail)
         self.tree.itemClicked.connect(self._clicked)
@@ -94,15 +147,17 @@ class QAPane(QWidget):
         for f, accepted in shown:
             group = groups.get(f.severity)
             if group is None:
-                group = QTreeWidgetItem([SEVERITY_LABEL.get(f.severity, f.severity)])
+                group = QTreeWidgetItem([severity_group(f.severity)])
                 group.setFirstColumnSpanned(True)
                 self.tree.addTopLevelItem(group)
                 groups[f.severity] = group
-            item = QTreeWidgetItem([str(f.segment + 1), f.kind, f.term, f.message, ""])
+            message = finding_message(f)
+            item = QTreeWidgetItem([str(f.segment + 1), kind_label(f.kind), f.term, message, ""])
             item.setData(0, Qt.ItemDataRole.UserRole, f)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(4, Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
-            item.setToolTip(3, tooltip(f"{f.message}\nfound: {f.found}\nexpected: {f.expected}"))
+            item.setToolTip(3, tooltip(tr("{message}\nfound: {found}\nexpected: {expected}").format(
+                message=message, found=f.found, expected=f.expected)))
             group.addChild(item)
         for g in groups.values():
             g.setText(0, f"{g.text(0)} ({g.childCount()})")
@@ -111,7 +166,8 @@ class QAPane(QWidget):
         errors = sum(1 for f, a in findings if f.severity == Severity.ERROR and not a)
         warnings = sum(1 for f, a in findings if f.severity == Severity.WARNING and not a)
         accepted_n = sum(1 for _f, a in findings if a)
-        self.summary.setText(f"{errors} error(s), {warnings} warning(s), {accepted_n} accepted")
+        self.summary.setText(tr("{errors} error(s), {warnings} warning(s), {accepted} accepted").format(
+            errors=errors, warnings=warnings, accepted=accepted_n))
         self._filling = False
 
     def set_message(self, message: str) -> None:
@@ -124,9 +180,11 @@ class QAPane(QWidget):
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         f = item.data(0, Qt.ItemDataRole.UserRole)
         if f is not None:
-            extra = "".join(f"<br><i>{label}:</i> {escape(v)}" for label, v in (("found", f.found),
-                                                                              ("expected", f.expected)) if v)
-            self.detail.setText(f"<b>§{f.segment + 1} {escape(f.kind)}</b> — {escape(f.message)}{extra}")
+            extra = "".join(f"<br><i>{escape(label)}:</i> {escape(v)}" for label, v in ((tr("found"), f.found),
+                                                                                      (tr("expected"), f.expected))
+                            if v)
+            self.detail.setText(f"<b>§{f.segment + 1} {escape(kind_label(f.kind))}</b> — "
+                                f"{escape(finding_message(f))}{extra}")
             self.findingActivated.emit(f)
 
     def _changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -143,40 +201,40 @@ class UserChecksDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, checks: list[UserCheck]):
         super().__init__(parent)
-        self.setWindowTitle("My QA checks")
+        self.setWindowTitle(tr("My QA checks"))
         self.original = {c.name: c for c in checks}
         self.checks: dict[str, UserCheck] = dict(self.original)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("My checks")
+        self.list.setAccessibleName(tr("My checks"))
         self.list.setObjectName("userChecksList")
         self.name = QLineEdit(self)
         self.name.setObjectName("userCheckName")
-        self.name.setPlaceholderText("a name, e.g. no social credit score")
+        self.name.setPlaceholderText(tr("a name, e.g. no social credit score"))
         self.rule = QComboBox(self)
         self.rule.setObjectName("userCheckRule")
-        self.rule.addItem("must not contain", False)
-        self.rule.addItem("must contain", True)
+        self.rule.addItem(tr("must not contain"), False)
+        self.rule.addItem(tr("must contain"), True)
         self.english = QLineEdit(self)
         self.english.setObjectName("userCheckEnglish")
-        self.english.setPlaceholderText("English text, e.g. social credit score")
+        self.english.setPlaceholderText(tr("English text, e.g. social credit score"))
         self.chinese = QLineEdit(self)
-        self.chinese.setPlaceholderText("optional: only where the Chinese contains this, e.g. 信用分")
-        self.regex = QCheckBox("Regular expressions", self)
+        self.chinese.setPlaceholderText(tr("optional: only where the Chinese contains this, e.g. 信用分"))
+        self.regex = QCheckBox(tr("Regular expressions"), self)
         self.severity = QComboBox(self)
         for sev in (Severity.ERROR, Severity.WARNING):
-            self.severity.addItem(str(sev), str(sev))
+            self.severity.addItem(severity_label(sev), str(sev))
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.add_button = QPushButton("Add check", self)
+        self.add_button = QPushButton(tr("Add check"), self)
         self.add_button.setObjectName("userCheckAdd")
-        self.remove_button = QPushButton("Remove selected", self)
+        self.remove_button = QPushButton(tr("Remove selected"), self)
         form = QFormLayout()
-        form.addRow("Name:", self.name)
-        form.addRow("The English:", self.rule)
-        form.addRow("Text:", self.english)
-        form.addRow("Where:", self.chinese)
+        form.addRow(tr("Name:"), self.name)
+        form.addRow(tr("The English:"), self.rule)
+        form.addRow(tr("Text:"), self.english)
+        form.addRow(tr("Where:"), self.chinese)
         form.addRow("", self.regex)
-        form.addRow("Severity:", self.severity)
+        form.addRow(tr("Severity:"), self.severity)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -184,7 +242,7 @@ class UserChecksDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Saved checks (run with every QA):", self))
+        lay.addWidget(QLabel(tr("Saved checks (run with every QA):"), self))
         lay.addWidget(self.list, 1)
         lay.addLayout(form)
         lay.addWidget(self.problem)
@@ -202,7 +260,7 @@ class UserChecksDialog(QDialog):
     def _refresh(self) -> None:
         self.list.clear()
         for c in self.checks.values():
-            item = QListWidgetItem(f"{c.name} — {c.severity}: {c.describe()}")
+            item = QListWidgetItem(f"{c.name} — {severity_label(c.severity)}: {describe_check(c)}")
             item.setData(Qt.ItemDataRole.UserRole, c.name)
             self.list.addItem(item)
 

@@ -18,6 +18,7 @@ from policyreader.core.alignment import needs_review
 from policyreader.core.glossary import GlossaryEntry
 from policyreader.core.model import SegmentRow
 from policyreader.gui import theme
+from policyreader.gui.i18n import tr
 from policyreader.gui.offsets import CellRef, SpanMark, cp_to_utf16, utf16_to_cp
 from policyreader.gui.qt import (
     QBrush,
@@ -67,8 +68,8 @@ class ReaderView(WordNavigation, Highlights, QTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setObjectName("reader")
-        self.setAccessibleName("Reader")
-        self.setAccessibleDescription("The Chinese text and its English translation, segment by segment")
+        self.setAccessibleName(tr("Reader"))
+        self.setAccessibleDescription(tr("The Chinese text and its English translation, segment by segment"))
         # a scroll bar that appears once the text outgrows the view narrows it, and Qt then lays out every
         # row again: keep it there from the start
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policyreader.core.errors import DatabaseDamaged, DatabaseError, UserError
+from policyreader.gui.i18n import tr
 from policyreader.gui.plain import message_box
 from policyreader.gui.qt import QMessageBox, QWidget
 from policyreader.services.context import AppContext
@@ -28,7 +29,7 @@ def open_library(ctx: AppContext, parent: QWidget | None = None) -> Path | None:
         if not _ask_to_move_aside(exc, parent):
             raise LibraryUnavailable(str(exc)) from exc
     except DatabaseError as exc:  # written by a newer version, or no folder to create it in
-        message_box(parent, QMessageBox.Icon.Critical, "PolicyReader", "The library cannot be opened.", str(exc),
+        message_box(parent, QMessageBox.Icon.Critical, "PolicyReader", tr("The library cannot be opened."), str(exc),
                     QMessageBox.StandardButton.Close).exec()
         raise LibraryUnavailable(str(exc)) from exc
     moved = ctx.move_database_aside()
@@ -37,13 +38,14 @@ def open_library(ctx: AppContext, parent: QWidget | None = None) -> Path | None:
 
 
 def _ask_to_move_aside(exc: DatabaseDamaged, parent: QWidget | None) -> bool:
-    box = message_box(parent, QMessageBox.Icon.Critical, "PolicyReader", "The library database is damaged.",
-                      f"{exc}\n\nPolicyReader can rename the damaged file (it keeps every byte, so it can still be "
-                      "examined or recovered) and start a fresh library with the bundled documents. Your "
-                      "annotations and glossary entries stay in the renamed file.", QMessageBox.StandardButton.NoButton)
-    move = box.addButton("Move it aside and start fresh", QMessageBox.ButtonRole.AcceptRole)
+    box = message_box(parent, QMessageBox.Icon.Critical, "PolicyReader", tr("The library database is damaged."),
+                      f"{exc}\n\n" + tr("PolicyReader can rename the damaged file (it keeps every byte, so it can "
+                                         "still be examined or recovered) and start a fresh library with the bundled "
+                                         "documents. Your annotations and glossary entries stay in the renamed file."),
+                      QMessageBox.StandardButton.NoButton)
+    move = box.addButton(tr("Move it aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
     move.setObjectName("moveAsideButton")
-    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quitButton")
     box.setDefaultButton(quit_button)
     box.setEscapeButton(quit_button)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from policyreader.core.alignment import needs_review
 from policyreader.core.model import SegmentRow
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import (
     QHBoxLayout,
     QLabel,
@@ -18,14 +19,18 @@ from policyreader.gui.qt import (
     Signal,
 )
 
-LINK_LABEL = {"1-0": "untranslated", "0-1": "English only"}
+
+def link_label(link: str) -> str:
+    """What kind of alignment a segment has: "2-1 link", or untranslated (1-0) and English only (0-1)."""
+    return {"1-0": tr("untranslated"), "0-1": tr("English only")}.get(link) or tr("{link} link").format(link=link)
 
 
 def describe(seg: SegmentRow) -> str:
     """One line for the list: where, what kind of link, how sure, and the start of the text."""
-    kind = LINK_LABEL.get(seg.link, f"{seg.link} link")
     text = (seg.zh or seg.en).replace("\n", " ")
-    return f"§{seg.idx + 1}  {kind}, {seg.confidence:.0%} sure — {text[:40]}{'…' if len(text) > 40 else ''}"
+    return tr("§{n}  {kind}, {sure} sure — {text}").format(
+        n=seg.idx + 1, kind=link_label(seg.link), sure=f"{seg.confidence:.0%}",
+        text=text[:40] + ("…" if len(text) > 40 else ""))
 
 
 class ReviewPane(QWidget):
@@ -39,12 +44,12 @@ class ReviewPane(QWidget):
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("reviewList")
-        self.list.setAccessibleName("Segments to review")
+        self.list.setAccessibleName(tr("Segments to review"))
         self.list.setUniformItemSizes(True)
-        self.prev_button = QPushButton("Previous", self)
-        self.next_button = QPushButton("Next", self)
-        self.confirm_button = QPushButton("Looks right", self)
-        self.confirm_button.setToolTip("The alignment of the selected segment is correct: take it off the list")
+        self.prev_button = QPushButton(tr("Previous"), self)
+        self.next_button = QPushButton(tr("Next"), self)
+        self.confirm_button = QPushButton(tr("Looks right"), self)
+        self.confirm_button.setToolTip(tr("The alignment of the selected segment is correct: take it off the list"))
         buttons = QHBoxLayout()
         for b in (self.prev_button, self.next_button):
             buttons.addWidget(b)
@@ -70,12 +75,12 @@ class ReviewPane(QWidget):
             it.setData(Qt.ItemDataRole.UserRole, seg.idx)
             self.list.addItem(it)
         if not segments:
-            self.summary.setText("No document is open.")
+            self.summary.setText(tr("No document is open."))
         elif not items:
-            self.summary.setText("Nothing to review: every segment is aligned with confidence.")
+            self.summary.setText(tr("Nothing to review: every segment is aligned with confidence."))
         else:
-            self.summary.setText(f"{len(items)} of {len(segments)} segments to review: check that the English "
-                                 "beside each renders exactly its Chinese.")
+            self.summary.setText(tr("{n} of {total} segments to review: check that the English beside each renders "
+                                    "exactly its Chinese.").format(n=len(items), total=len(segments)))
         for b in (self.prev_button, self.next_button, self.confirm_button):
             b.setEnabled(bool(items))
 

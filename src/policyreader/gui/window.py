@@ -28,6 +28,7 @@ from policyreader.gui.controllers.search import SearchController
 from policyreader.gui.controllers.settings import SettingsController
 from policyreader.gui.controllers.team import TeamController
 from policyreader.gui.dialogs import EntryBrowser
+from policyreader.gui.i18n import source, tr, without_accelerator
 from policyreader.gui.ops import OpRunner
 from policyreader.gui.panes import FindBar, LibraryPane, OutlinePane, SearchPane
 from policyreader.gui.plain import message_box
@@ -60,7 +61,10 @@ from policyreader.gui.workbench import ConcordancePane, GlossaryBrowser
 from policyreader.services.context import AppContext
 from policyreader.services.paths import AppPaths
 
-LAYOUT_LABELS = {"side": "&Side by side", "interleaved": "&Interleaved", "zh": "&Chinese only"}
+
+def layout_labels() -> dict[str, str]:
+    """The reader's layouts as the View menu and the toolbar name them."""
+    return {"side": tr("&Side by side"), "interleaved": tr("&Interleaved"), "zh": tr("&Chinese only")}
 
 
 class MainWindow(QMainWindow):
@@ -101,8 +105,8 @@ class MainWindow(QMainWindow):
         self.reader.customContextMenuRequested.connect(self._reader_menu)
         self._load_settings()
         self.prefs = SettingsController(self)  # after the View menu's flags: Preferences override them
-        self.statusBar().showMessage(f"The damaged library was moved to {moved}; a fresh one was started"
-                                     if moved else "Starting…")
+        self.statusBar().showMessage(tr("The damaged library was moved to {path}; a fresh one was started")
+                                     .format(path=moved) if moved else tr("Starting…"))
         self.library.start_up()
 
     # -- what tests and scripts ask of the window -----------------------------------------------
@@ -117,7 +121,7 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setObjectName(source(title).replace(" ", "") + "Dock")  # the same in every language: saved layouts
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -126,8 +130,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.toolbar_search = QLineEdit(self)
         self.toolbar_search.setObjectName("toolbarSearch")
-        self.toolbar_search.setAccessibleName("Search the library")
-        self.toolbar_search.setPlaceholderText("Search library  (Ctrl+Shift+F)")
+        self.toolbar_search.setAccessibleName(tr("Search the library"))
+        self.toolbar_search.setPlaceholderText(tr("Search library  (Ctrl+Shift+F)"))
         self.toolbar_search.setClearButtonEnabled(True)
         self.toolbar_search.setMaximumWidth(320)
         self.find_bar = FindBar(self)
@@ -144,26 +148,26 @@ class MainWindow(QMainWindow):
         self.library_pane = LibraryPane(self)
         self.outline_pane = OutlinePane(self)
         self.search_pane = SearchPane(self)
-        self.library_dock = self._dock("Library", self.library_pane, left)
-        self.outline_dock = self._dock("Outline", self.outline_pane, left)
-        self.search_dock = self._dock("Search", self.search_pane, right)
+        self.library_dock = self._dock(tr("Library"), self.library_pane, left)
+        self.outline_dock = self._dock(tr("Outline"), self.outline_pane, left)
+        self.search_dock = self._dock(tr("Search"), self.search_pane, right)
         self.entry_browser = EntryBrowser(self)
-        self.entry_dock = self._dock("Glossary entry", self.entry_browser, right)
+        self.entry_dock = self._dock(tr("Glossary entry"), self.entry_browser, right)
         self.annotations_pane = AnnotationsPane(self)
-        self.annotations_dock = self._dock("Annotations", self.annotations_pane, right)
+        self.annotations_dock = self._dock(tr("Annotations"), self.annotations_pane, right)
         self.glossary_browser = GlossaryBrowser(self)
-        self.glossary_dock = self._dock("Glossary", self.glossary_browser, left)
+        self.glossary_dock = self._dock(tr("Glossary"), self.glossary_browser, left)
         self.tabifyDockWidget(self.outline_dock, self.glossary_dock)
         self.outline_dock.raise_()
         self.concordance_pane = ConcordancePane(self)
-        self.concordance_dock = self._dock("Concordance", self.concordance_pane, bottom)
+        self.concordance_dock = self._dock(tr("Concordance"), self.concordance_pane, bottom)
         self.concordance_dock.hide()
         self.qa_pane = QAPane(self)
-        self.qa_dock = self._dock("QA", self.qa_pane, right)
+        self.qa_dock = self._dock(tr("QA"), self.qa_pane, right)
         self.review_pane = ReviewPane(self)
-        self.review_dock = self._dock("Review alignment", self.review_pane, right)
+        self.review_dock = self._dock(tr("Review alignment"), self.review_pane, right)
         self.claims_pane = ClaimsPane(self)
-        self.claims_dock = self._dock("Claims summary", self.claims_pane, right)
+        self.claims_dock = self._dock(tr("Claims summary"), self.claims_pane, right)
         self._fit_docks(1400)
         # Tab follows reading order: the library (filter, list), the outline, the reader, the side panes
         self.library_pane.filter.setObjectName("libraryFilter")
@@ -181,9 +185,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu: Any, text: str, slot: Callable[[], Any], shortcut: Any = None,
                 checkable: bool = False, name: str = "") -> QAction:
-        """A menu action. *slot* is called with no arguments: ``triggered(bool)``'s flag never leaks into it."""
+        """A menu action. *slot* is called with no arguments: ``triggered(bool)``'s flag never leaks into it.
+        Its object name comes from the English label, whatever the interface language."""
         act = QAction(text, self)
-        act.setObjectName(name or "action" + "".join(w.capitalize() for w in text.replace("&", "").split()
+        act.setObjectName(name or "action" + "".join(w.capitalize() for w in source(text).replace("&", "").split()
                                                      if w.isalnum()))
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -195,81 +200,83 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         mb = self.menuBar()
         lib, rd, gl, an, al = self.library, self.reading, self.glossary, self.annotations, self.alignment
-        file_menu = mb.addMenu("&File")
-        self.import_action = self._action(file_menu, "&Import document…", lib.show_import_dialog,
+        file_menu = mb.addMenu(tr("&File"))
+        self.import_action = self._action(file_menu, tr("&Import document…"), lib.show_import_dialog,
                                           QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self._action(file_menu, "E&xport document…", lib.show_export_dialog)
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self._action(file_menu, tr("E&xport document…"), lib.show_export_dialog)
         file_menu.addSeparator()
-        self._action(file_menu, "&Export glossary…", gl.show_export_dialog, "Ctrl+Shift+E")
-        self._action(file_menu, "Import glossary…", gl.show_import_dialog)
-        self._action(file_menu, "Export &bibliography…", gl.export_bibliography)
+        self._action(file_menu, tr("&Export glossary…"), gl.show_export_dialog, "Ctrl+Shift+E")
+        self._action(file_menu, tr("Import glossary…"), gl.show_import_dialog)
+        self._action(file_menu, tr("Export &bibliography…"), gl.export_bibliography)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = mb.addMenu("&Edit")
-        self.undo_action = undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit = mb.addMenu(tr("&Edit"))
+        self.undo_action = undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self.annotate_action = self._action(edit, "&Annotate selection…", an.annotate_selection, "Ctrl+Shift+A")
-        self.annotations_action = self._action(edit, "Show a&nnotations", an.show_pane, "Ctrl+Shift+N")
+        self.annotate_action = self._action(edit, tr("&Annotate selection…"), an.annotate_selection, "Ctrl+Shift+A")
+        self.annotations_action = self._action(edit, tr("Show a&nnotations"), an.show_pane, "Ctrl+Shift+N")
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find in document…", self.search.show_find,
+        self.find_action = self._action(edit, tr("&Find in document…"), self.search.show_find,
                                         QKeySequence.StandardKey.Find)
-        self.search_action = self._action(edit, "&Search library…", self.search.show_search, "Ctrl+Shift+F")
-        self.lookup_action = self._action(edit, "&Look up word at cursor", self.lookup.lookup_at_cursor, "Ctrl+D")
+        self.search_action = self._action(edit, tr("&Search library…"), self.search.show_search, "Ctrl+Shift+F")
+        self.lookup_action = self._action(edit, tr("&Look up word at cursor"), self.lookup.lookup_at_cursor, "Ctrl+D")
         edit.addSeparator()
-        pref = self._action(edit, "&Preferences…", lambda: self.prefs.show_preferences(),
+        pref = self._action(edit, tr("&Preferences…"), lambda: self.prefs.show_preferences(),
                             QKeySequence.StandardKey.Preferences)
         pref.setMenuRole(QAction.MenuRole.PreferencesRole)
         if pref.shortcut().isEmpty():  # Linux and Windows define no standard key: Ctrl+, as in most apps
             pref.setShortcut(QKeySequence("Ctrl+,"))
 
-        gmenu = mb.addMenu("&Glossary")
-        self.add_term_action = self._action(gmenu, "&Add term from selection…", gl.add_term_from_selection, "Ctrl+T")
-        self._action(gmenu, "&Browse glossary", gl.show_browser, "Ctrl+G")
-        self.concordance_action = self._action(gmenu, "&Concordance of the term at the cursor",
+        gmenu = mb.addMenu(tr("&Glossary"))
+        self.add_term_action = self._action(gmenu, tr("&Add term from selection…"), gl.add_term_from_selection,
+                                            "Ctrl+T")
+        self._action(gmenu, tr("&Browse glossary"), gl.show_browser, "Ctrl+G")
+        self.concordance_action = self._action(gmenu, tr("&Concordance of the term at the cursor"),
                                                gl.concordance_at_cursor, "Ctrl+Shift+C")
-        self.cite_action = self._action(gmenu, "Copy c&itation of the entry", gl.copy_citation,
+        self.cite_action = self._action(gmenu, tr("Copy c&itation of the entry"), gl.copy_citation,
                                         name="actionCopyCitation")
         self.entry_browser.extra_actions = [self.cite_action]
         gmenu.addSeparator()
-        self.qa_action = self._action(gmenu, "Check translation (&QA)", self.qa.run, "F7")
-        self.claims_action = self._action(gmenu, "C&laims summary of this document", self.coverage.show_claims,
+        self.qa_action = self._action(gmenu, tr("Check translation (&QA)"), self.qa.run, "F7")
+        self.claims_action = self._action(gmenu, tr("C&laims summary of this document"), self.coverage.show_claims,
                                           "Ctrl+Shift+L")
-        amenu = mb.addMenu("&Alignment")
-        self._action(amenu, "&Merge segment with the next", al.merge, "Ctrl+Shift+M")
-        self._action(amenu, "&Split segment at the cursor", al.split, "Ctrl+Shift+S")
-        self._action(amenu, "Pull next segment's &English up", lambda: al.shift_english(True), "Ctrl+Shift+Up")
-        self._action(amenu, "Push last &English paragraph down", lambda: al.shift_english(False), "Ctrl+Shift+Down")
+        amenu = mb.addMenu(tr("&Alignment"))
+        self._action(amenu, tr("&Merge segment with the next"), al.merge, "Ctrl+Shift+M")
+        self._action(amenu, tr("&Split segment at the cursor"), al.split, "Ctrl+Shift+S")
+        self._action(amenu, tr("Pull next segment's &English up"), lambda: al.shift_english(True), "Ctrl+Shift+Up")
+        self._action(amenu, tr("Push last &English paragraph down"), lambda: al.shift_english(False), "Ctrl+Shift+Down")
         amenu.addSeparator()
-        self._action(amenu, "&Review alignment", al.show_review, "Ctrl+Shift+R")
-        self._action(amenu, "&Next segment to review", lambda: al.step(True), "F8")
-        self._action(amenu, "&Previous segment to review", lambda: al.step(False), "Shift+F8")
-        self._action(amenu, "Alignment &looks right", al.confirm, "Ctrl+Shift+Return")
-        tmenu = mb.addMenu("&Team")
-        self._action(tmenu, "&Join a team…", self.team.join)
-        self._action(tmenu, "&Sync with the team", self.team.sync, "Ctrl+Shift+Y")
-        resolve = self._action(tmenu, "&Resolve conflicts…", self.team.resolve_conflicts)
+        self._action(amenu, tr("&Review alignment"), al.show_review, "Ctrl+Shift+R")
+        self._action(amenu, tr("&Next segment to review"), lambda: al.step(True), "F8")
+        self._action(amenu, tr("&Previous segment to review"), lambda: al.step(False), "Shift+F8")
+        self._action(amenu, tr("Alignment &looks right"), al.confirm, "Ctrl+Shift+Return")
+        tmenu = mb.addMenu(tr("&Team"))
+        self._action(tmenu, tr("&Join a team…"), self.team.join)
+        self._action(tmenu, tr("&Sync with the team"), self.team.sync, "Ctrl+Shift+Y")
+        resolve = self._action(tmenu, tr("&Resolve conflicts…"), self.team.resolve_conflicts)
         tmenu.addSeparator()
-        self.team.attach(self._action(tmenu, "Last sync", lambda: None, name="actionTeamLastSync"), resolve)
-        view = mb.addMenu("&View")
-        layout_menu = view.addMenu("&Layout")
+        self.team.attach(self._action(tmenu, tr("Last sync"), lambda: None, name="actionTeamLastSync"), resolve)
+        view = mb.addMenu(tr("&View"))
+        layout_menu = view.addMenu(tr("&Layout"))
         self.layout_group = QActionGroup(self)
         self.layout_actions: dict[str, QAction] = {}
+        labels = layout_labels()
         for i, mode in enumerate(LAYOUTS, start=1):
-            act = self._action(layout_menu, LAYOUT_LABELS[mode], functools.partial(rd.set_layout, mode), f"Ctrl+{i}",
+            act = self._action(layout_menu, labels[mode], functools.partial(rd.set_layout, mode), f"Ctrl+{i}",
                                checkable=True, name=f"actionLayout{mode.capitalize()}")
             self.layout_group.addAction(act)
             self.layout_actions[mode] = act
         view.addSeparator()
-        self._action(view, "&Larger text", lambda: rd.change_font(+1), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "S&maller text", lambda: rd.change_font(-1), QKeySequence.StandardKey.ZoomOut)
-        spacing = view.addMenu("Line &spacing")
+        self._action(view, tr("&Larger text"), lambda: rd.change_font(+1), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, tr("S&maller text"), lambda: rd.change_font(-1), QKeySequence.StandardKey.ZoomOut)
+        spacing = view.addMenu(tr("Line &spacing"))
         self.spacing_group = QActionGroup(self)
         self.spacing_actions: dict[int, QAction] = {}
         for sp in SPACINGS:
@@ -278,26 +285,29 @@ class MainWindow(QMainWindow):
             self.spacing_group.addAction(act)
             self.spacing_actions[sp] = act
         view.addSeparator()
-        self.tone_action = self._action(view, "&Tone colours in pinyin", self._save_view_flags, checkable=True)
-        self.trad_action = self._action(view, "Show &traditional forms", self._save_view_flags, checkable=True)
+        self.tone_action = self._action(view, tr("&Tone colours in pinyin"), self._save_view_flags, checkable=True)
+        self.trad_action = self._action(view, tr("Show &traditional forms"), self._save_view_flags, checkable=True)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.glossary_dock, self.search_dock, self.entry_dock,
                      self.annotations_dock, self.concordance_dock, self.qa_dock, self.review_dock,
                      self.claims_dock):
             view.addAction(dock.toggleViewAction())
 
-        help_menu = mb.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: self.prefs.show_shortcuts(), "Ctrl+/")
-        about = self._action(help_menu, "&About PolicyReader", lambda: self.prefs.show_about())
+        help_menu = mb.addMenu(tr("&Help"))
+        self._action(help_menu, tr("&Keyboard shortcuts"), lambda: self.prefs.show_shortcuts(), "Ctrl+/")
+        about = self._action(help_menu, tr("&About PolicyReader"), lambda: self.prefs.show_about())
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
-        tb = self.addToolBar("Main")
+        tb = self.addToolBar(tr("Main toolbar"))
         tb.setObjectName("mainToolbar")
         for act in (self.import_action, self.annotate_action, self.add_term_action, self.qa_action):
             tb.addAction(act)
         tb.addSeparator()
         for mode in LAYOUTS:
             tb.addAction(self.layout_actions[mode])
+        for act in tb.actions():
+            if act.text():  # a button shows no "(&I)"
+                act.setIconText(without_accelerator(act.text()))
         tb.addSeparator()
         tb.addWidget(self.toolbar_search)
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -310,7 +320,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.setRange(0, 0)  # indeterminate
         self.busy_bar.setMaximumWidth(120)
         self.busy_bar.setMaximumHeight(14)
-        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.setAccessibleName(tr("Working"))
         for w in (self.busy_label, self.busy_bar):
             self.statusBar().addPermanentWidget(w)
             w.hide()
@@ -388,7 +398,7 @@ class MainWindow(QMainWindow):
         selected = reader.textCursor().selectedText().strip()
         menu = QMenu(self)
         menu.setObjectName("readerMenu")
-        copy = menu.addAction("&Copy", reader.copy)
+        copy = menu.addAction(tr("&Copy"), reader.copy)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setEnabled(bool(selected))
         menu.addAction(self.lookup_action)
@@ -396,15 +406,16 @@ class MainWindow(QMainWindow):
         for act in (self.annotate_action, self.add_term_action):
             menu.addAction(act)
         menu.addAction(self.concordance_action)
-        search = menu.addAction(f"Search the library for “{selected[:20]}”" if selected else "Search the library",
+        search = menu.addAction(tr("Search the library for “{text}”").format(text=selected[:20]) if selected
+                                else tr("Search the library"),
                                 lambda: self.search.run_search(selected))
         search.setEnabled(bool(selected))
         if loc is not None:
             menu.addSeparator()
-            menu.addAction("Merge with the next segment", self.alignment.merge)
-            menu.addAction("Split segment here", self.alignment.split)
-            menu.addAction("Pull next segment's English up", lambda: self.alignment.shift_english(True))
-            menu.addAction("Push last English paragraph down", lambda: self.alignment.shift_english(False))
+            menu.addAction(tr("Merge with the next segment"), self.alignment.merge)
+            menu.addAction(tr("Split segment here"), self.alignment.split)
+            menu.addAction(tr("Pull next segment's English up"), lambda: self.alignment.shift_english(True))
+            menu.addAction(tr("Push last English paragraph down"), lambda: self.alignment.shift_english(False))
         menu.exec(reader.viewport().mapToGlobal(pos))
 
     def dragEnterEvent(self, event: Any) -> None:
@@ -422,7 +433,8 @@ class MainWindow(QMainWindow):
         if isinstance(exc, UserError | str):
             message = str(exc)
         else:
-            message = f"Something went wrong ({type(exc).__name__}: {exc}). Please report it."
+            message = tr("Something went wrong ({error}). Please report it.").format(
+                error=f"{type(exc).__name__}: {exc}")
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         message_box(self, QMessageBox.Icon.Warning, "PolicyReader", message).exec()
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
 from policyreader.core.model import ConcordanceLine
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import domain_label, status_label
 from policyreader.gui.plain import tooltip
 from policyreader.gui.qt import (
     QAbstractItemView,
@@ -42,20 +44,22 @@ class GlossaryBrowser(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query = QLineEdit(self)
-        self.query.setAccessibleName("Search the glossary")
+        self.query.setAccessibleName(tr("Search the glossary"))
         self.query.setObjectName("glossaryQuery")
         self.query.setPlaceholderText("信用 · xinyong · xin4yong4 · credit …")
         self.query.setClearButtonEnabled(True)
         self.domain = QComboBox(self)
-        self.domain.addItem("all domains", "")
+        self.domain.setAccessibleName(tr("Domain"))
+        self.domain.addItem(tr("all domains"), "")
         for d in DOMAINS:
-            self.domain.addItem(d, d)
+            self.domain.addItem(domain_label(d), d)
         self.status = QComboBox(self)
-        self.status.addItem("any status", "")
+        self.status.setAccessibleName(tr("Status of a rendering"))
+        self.status.addItem(tr("any status"), "")
         for s in STATUSES:
-            self.status.addItem(f"has {s}", s)
+            self.status.addItem(tr("has {status}").format(status=status_label(s)), s)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Glossary entries")
+        self.list.setAccessibleName(tr("Glossary entries"))
         self.list.setObjectName("glossaryList")
         self.count = QLabel(self)
         filters = QHBoxLayout()
@@ -81,12 +85,12 @@ class GlossaryBrowser(QWidget):
         for x in entries:
             e = x.entry if isinstance(x, SearchResult) else x
             pref = e.preferred()
-            mark = {"user": "  [mine]", "extended": "  [+mine]"}.get(e.origin, "")
+            mark = {"user": "  " + tr("[mine]"), "extended": "  " + tr("[+mine]")}.get(e.origin, "")
             item = QListWidgetItem(f"{e.term}  {e.pinyin}  —  {pref.text if pref else ''}{mark}")
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             item.setToolTip(tooltip(e.gloss))
             self.list.addItem(item)
-        self.count.setText(f"{len(entries)} entries")
+        self.count.setText(tr("{n} entries").format(n=len(entries)))
 
 
 class _KwicItem(QTreeWidgetItem):
@@ -110,14 +114,14 @@ class ConcordancePane(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Concordance lines")
+        self.tree.setAccessibleName(tr("Concordance lines"))
         self.tree.setObjectName("concordanceTree")
-        self.tree.setHeaderLabels(["Left", "Term", "Right", "English", "Document"])
+        self.tree.setHeaderLabels([tr("Left"), tr("Term"), tr("Right"), tr("English"), tr("Document")])
         self.tree.setRootIsDecorated(False)
         self.tree.setSortingEnabled(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.export_button = QPushButton("Export CSV…", self)
+        self.export_button = QPushButton(tr("Export CSV…"), self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.export_button)
@@ -143,7 +147,8 @@ class ConcordancePane(QWidget):
         self.tree.setSortingEnabled(True)
         for c in (0, 1, 2):
             self.tree.resizeColumnToContents(c)
-        self.title.setText(f"<b>{escape(term)}</b>: {len(lines)} occurrence(s) in the library")
+        self.title.setText(tr("<b>{term}</b>: {n} occurrence(s) in the library").format(term=escape(term),
+                                                                                         n=len(lines)))
 
     def _activate(self, item: QTreeWidgetItem) -> None:
         ln = self.lines[item.data(0, Qt.ItemDataRole.UserRole)]
@@ -156,38 +161,40 @@ class AddTermDialog(QDialog):
     def __init__(self, parent: QWidget | None, term: str, pinyin: str, suggestions: list[str],
                  entry: GlossaryEntry | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Add to my glossary" if entry is None else f"Edit my entry {entry.term}")
+        self.setWindowTitle(tr("Add to my glossary") if entry is None
+                            else tr("Edit my entry {term}").format(term=entry.term))
         self.term = QLineEdit(term, self)
         self.term.setObjectName("addTermTerm")
         self.pinyin = QLineEdit(pinyin, self)
         self.suggestions = QListWidget(self)
-        self.suggestions.setAccessibleName("Dictionary suggestions")
+        self.suggestions.setAccessibleName(tr("Dictionary suggestions"))
         self.suggestions.setObjectName("cedictSuggestions")
         self.suggestions.setMaximumHeight(110)
         for s in suggestions:
             self.suggestions.addItem(s)
-        self.suggestions.setToolTip("CC-CEDICT definitions: double-click one to use it as a rendering")
+        self.suggestions.setToolTip(tr("CC-CEDICT definitions: double-click one to use it as a rendering"))
         self.renderings = QLineEdit(self)
         self.renderings.setObjectName("addTermRenderings")
-        self.renderings.setPlaceholderText("English renderings, separated by ';' (the first gets the status below)")
+        self.renderings.setPlaceholderText(tr("English renderings, separated by ';' (the first gets the status "
+                                              "below)"))
         self.status = QComboBox(self)
         for s in STATUSES:
-            self.status.addItem(s, s)
+            self.status.addItem(status_label(s), s)
         self.used_by = QLineEdit(self)
-        self.used_by.setPlaceholderText("who uses it (optional)")
+        self.used_by.setPlaceholderText(tr("who uses it (optional)"))
         self.sources = QLineEdit(self)
-        self.sources.setPlaceholderText("bibliography ids, separated by ';' (optional)")
+        self.sources.setPlaceholderText(tr("bibliography ids, separated by ';' (optional)"))
         self.notes = QPlainTextEdit(self)
-        self.notes.setPlaceholderText("notes (optional)")
+        self.notes.setPlaceholderText(tr("notes (optional)"))
         form = QFormLayout()
-        form.addRow("Term:", self.term)
-        form.addRow("Pinyin:", self.pinyin)
+        form.addRow(tr("Term:"), self.term)
+        form.addRow(tr("Pinyin:"), self.pinyin)
         form.addRow("CC-CEDICT:", self.suggestions)
-        form.addRow("Renderings:", self.renderings)
-        form.addRow("Status:", self.status)
-        form.addRow("Used by:", self.used_by)
-        form.addRow("Sources:", self.sources)
-        form.addRow("Notes:", self.notes)
+        form.addRow(tr("Renderings:"), self.renderings)
+        form.addRow(tr("Status:"), self.status)
+        form.addRow(tr("Used by:"), self.used_by)
+        form.addRow(tr("Sources:"), self.sources)
+        form.addRow(tr("Notes:"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

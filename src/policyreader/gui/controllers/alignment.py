@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
 from policyreader.services.alignment_edit import AlignmentEditor
 
 
@@ -25,16 +26,18 @@ class AlignmentController(Controller):
     def _cursor_segment(self) -> tuple[int, str, int] | None:
         loc = self.window.reader.locate(self.window.reader.textCursor())
         if loc is None:
-            self.status("Put the cursor in a segment first", 4000)
+            self.status(tr("Put the cursor in a segment first"), 4000)
         return loc
 
     def _apply(self, edit: Callable[[AlignmentEditor], dict[str, Any]]) -> None:
         def saved(report: dict[str, Any]) -> None:
-            moved = (f"; annotations: {report.get('exact', 0)} exact, {report.get('fuzzy', 0)} moved, "
-                     f"{report.get('orphan', 0)} orphaned") if report else ""
-            self.status("Alignment saved" + moved, 6000)
+            if report:
+                self.status(tr("Alignment saved; annotations: {exact} exact, {fuzzy} moved, {orphan} orphaned").format(
+                    exact=report.get("exact", 0), fuzzy=report.get("fuzzy", 0), orphan=report.get("orphan", 0)), 6000)
+            else:
+                self.status(tr("Alignment saved"), 6000)
 
-        self.ops.run(lambda ctx, _oc: edit(ctx.alignment), label="Saving the alignment", success=saved,
+        self.ops.run(lambda ctx, _oc: edit(ctx.alignment), label=tr("Saving the alignment"), success=saved,
                      failure=self.error)
 
     def merge(self) -> None:
@@ -72,7 +75,7 @@ class AlignmentController(Controller):
         w = self.window
         todo = w.review_pane.segments_to_review()
         if not todo:
-            self.status("Nothing to review in this document", 4000)
+            self.status(tr("Nothing to review in this document"), 4000)
             return
         loc = w.reader.locate(w.reader.textCursor())
         here = loc[0] if loc else (w.reader.top_segment() - (1 if forward else -1))
@@ -87,6 +90,7 @@ class AlignmentController(Controller):
             if loc is None:
                 return
             segment = loc[0]
-        self.ops.run(lambda ctx, _oc: ctx.alignment.confirm(doc, segment), label="Saving the review",
-                     success=lambda _r: self.status(f"Segment {segment + 1} reviewed", 4000), failure=self.error)
+        self.ops.run(lambda ctx, _oc: ctx.alignment.confirm(doc, segment), label=tr("Saving the review"),
+                     success=lambda _r: self.status(tr("Segment {n} reviewed").format(n=segment + 1), 4000),
+                     failure=self.error)
         w.review_pane.select_segment(segment)

@@ -10,6 +10,7 @@ from policyreader.core.model import AnchorStatus, Annotation
 from policyreader.gui import theme
 from policyreader.gui.annotations import COLOURS, AnnotationDialog
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
 from policyreader.gui.offsets import SpanMark
 from policyreader.gui.qt import QUndoCommand
 from policyreader.services.changes import Changes
@@ -20,16 +21,16 @@ class DeleteAnnotation(QUndoCommand):
     """Deleting an annotation, undoable (the row is only marked deleted); both run in the background."""
 
     def __init__(self, controller: AnnotationController, annotation: Annotation):
-        super().__init__(f"Delete annotation “{annotation.exact[:16]}”")
+        super().__init__(tr("Delete annotation “{quote}”").format(quote=annotation.exact[:16]))
         self.controller, self.ann_id = controller, annotation.id
 
     def redo(self) -> None:
         ann_id = self.ann_id
-        self.controller.write(lambda ctx: ctx.annotations.delete(ann_id), "Deleting the annotation")
+        self.controller.write(lambda ctx: ctx.annotations.delete(ann_id), tr("Deleting the annotation"))
 
     def undo(self) -> None:
         ann_id = self.ann_id
-        self.controller.write(lambda ctx: ctx.annotations.undelete(ann_id), "Restoring the annotation")
+        self.controller.write(lambda ctx: ctx.annotations.undelete(ann_id), tr("Restoring the annotation"))
 
 
 class AnnotationController(Controller):
@@ -79,7 +80,7 @@ class AnnotationController(Controller):
             if doc_id == w.reading.doc_id:
                 w.reader.set_marks(self._marks(doc_items))
 
-        self.ops.run(read, label="Reading annotations", success=show)
+        self.ops.run(read, label=tr("Reading annotations"), success=show)
 
     def _marks(self, items: list[Annotation]) -> list[SpanMark]:
         reading = self.window.reading
@@ -107,7 +108,7 @@ class AnnotationController(Controller):
         w = self.window
         loc = w.reader.selection_location()
         if loc is None:
-            self.status("Select some text in one segment to annotate it", 5000)
+            self.status(tr("Select some text in one segment to annotate it"), 5000)
             return
         seg, side, start, end = loc
         reading = w.reading
@@ -124,11 +125,11 @@ class AnnotationController(Controller):
 
         def saved(_a: Annotation) -> None:
             self.show_pane()
-            self.status("Annotation saved", 4000)
+            self.status(tr("Annotation saved"), 4000)
 
         self.write(lambda ctx: ctx.annotations.create(doc_id, a0, a1, side, v["note"], v["tags"], v["term"],
                                                       v["colour"] or COLOURS["yellow"], v["rendering"],
-                                                      v["rationale"]), "Saving the annotation", saved)
+                                                      v["rationale"]), tr("Saving the annotation"), saved)
 
     def jump_to(self, a: Annotation) -> None:
         w = self.window
@@ -146,8 +147,8 @@ class AnnotationController(Controller):
     def _select(self, a: Annotation) -> None:
         w = self.window
         if a.status == AnchorStatus.ORPHAN:
-            self.status("This annotation lost its place: select the text it belongs to and press "
-                        "“Re-attach to selection”", 8000)
+            self.status(tr("This annotation lost its place: select the text it belongs to and press "
+                           "“Re-attach to selection”"), 8000)
             return
         if a.side == "en" and w.reader.layout_mode == "zh":
             w.reading.set_layout("side")
@@ -160,18 +161,18 @@ class AnnotationController(Controller):
         dlg = AnnotationDialog(self.window, a.exact, list(self.ctx.engine.glossary.entries.values()), a)
         if dlg.exec():
             values = dlg.values()
-            self.write(lambda ctx: ctx.annotations.edit(a.id, **values), "Saving the annotation")
+            self.write(lambda ctx: ctx.annotations.edit(a.id, **values), tr("Saving the annotation"))
 
     def delete(self, a: Annotation) -> None:
         self.window.undo_stack.push(DeleteAnnotation(self, a))
-        self.status("Annotation deleted — Ctrl+Z to undo", 6000)
+        self.status(tr("Annotation deleted — Ctrl+Z to undo"), 6000)
 
     def reattach(self, a: Annotation) -> None:
         w = self.window
         loc = w.reader.selection_location()
         if loc is None or a.doc != w.reading.doc_id:
-            self.status("Open the annotation's document and select the text to attach it to", 6000)
+            self.status(tr("Open the annotation's document and select the text to attach it to"), 6000)
             return
         seg, side, start, end = loc
         s0, s1 = w.reading.to_side_offset(seg, side, start), w.reading.to_side_offset(seg, side, end)
-        self.write(lambda ctx: ctx.annotations.reattach(a.id, s0, s1, side), "Re-attaching the annotation")
+        self.write(lambda ctx: ctx.annotations.reattach(a.id, s0, s1, side), tr("Re-attaching the annotation"))

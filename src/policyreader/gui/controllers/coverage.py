@@ -1,5 +1,5 @@
 """English coverage in the window: what an opened English document names (in the status bar), and its claims
-summary (Glossary → Claims summary, F8), built in the background and exported through the format registry."""
+summary (Glossary → Claims summary, Ctrl+Shift+L), built in the background and exported through the format registry."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from typing import Any
 
 from policyreader.core.claims import ClaimsSummary
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import file_filter
 from policyreader.gui.qt import QFileDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
-from policyreader.services.formats import Kind, by_name, file_filter, formats
+from policyreader.services.formats import Kind, by_name, formats
 
 
 class CoverageController(Controller):
@@ -35,10 +37,10 @@ class CoverageController(Controller):
                 reading = linker.reading(e, s.en[a:b])
                 statuses[reading.status if reading else ""] += 1
                 entries.add(e)
-        n = sum(statuses.values())
-        return (f"English document: {n} rendering{'s' if n != 1 else ''} of {len(entries)} glossary "
-                f"term{'s' if len(entries) != 1 else ''}, {statuses['contested']} contested, {statuses['avoid']} "
-                "to avoid — Glossary → Claims summary (F8)")
+        return tr("English document: {renderings} rendering(s) of {terms} glossary term(s), {contested} contested, "
+                  "{avoid} to avoid — Glossary → Claims summary (Ctrl+Shift+L)").format(
+            renderings=sum(statuses.values()), terms=len(entries), contested=statuses["contested"],
+            avoid=statuses["avoid"])
 
     def _document_opened(self, _doc_id: str) -> None:
         w = self.window
@@ -57,8 +59,8 @@ class CoverageController(Controller):
         w.claims_dock.raise_()
         if not w.reading.english:
             self.summary = None
-            w.claims_pane.set_message("The claims summary reads English documents (news, blogs, forum posts) "
-                                      "against the glossary; this is a Chinese document.")
+            w.claims_pane.set_message(tr("The claims summary reads English documents (news, blogs, forum posts) "
+                                         "against the glossary; this is a Chinese document."))
             return
 
         def build(ctx: AppContext, _oc: Any) -> tuple[ClaimsSummary, str]:
@@ -70,24 +72,24 @@ class CoverageController(Controller):
                 return
             self.summary = result[0]
             s = result[0]
-            w.claims_pane.set_summary(f"{s.mentions} mentions of {len(s.terms)} glossary terms in “{s.title}”",
-                                      result[1])
+            w.claims_pane.set_summary(tr("{mentions} mentions of {terms} glossary terms in “{title}”").format(
+                mentions=s.mentions, terms=len(s.terms), title=s.title), result[1])
 
-        self.ops.run(build, label="Summarising the claims", success=show, failure=self.error)
+        self.ops.run(build, label=tr("Summarising the claims"), success=show, failure=self.error)
 
     def export_claims(self) -> None:
         summary = self.summary
         if summary is None:
             return
         default = by_name(Kind.CLAIMS, "md").extension
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export claims summary", f"claims-summary{default}",
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export claims summary"), f"claims-summary{default}",
                                               file_filter(Kind.CLAIMS, readable=False))
         if not path:
             return
         suffix = Path(path).suffix.lower()
         fmt = next((f.name for f in formats(Kind.CLAIMS, writable=True) if suffix in f.extensions), "md")
-        self.ops.run(lambda ctx, _oc: ctx.coverage.export(summary, fmt, Path(path)), label="Writing the summary",
-                     success=lambda _r: self.status(f"Wrote {path}", 5000), failure=self.error)
+        self.ops.run(lambda ctx, _oc: ctx.coverage.export(summary, fmt, Path(path)), label=tr("Writing the summary"),
+                     success=lambda _r: self.status(tr("Wrote {path}").format(path=path), 5000), failure=self.error)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.glossary and self.window.claims_dock.isVisible() and self.window.reading.english:

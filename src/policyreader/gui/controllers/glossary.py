@@ -12,12 +12,14 @@ from policyreader.core.model import ConcordanceLine
 from policyreader.core.pinyin import word_pinyin
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.exchange_dialogs import ExportDialog, ImportGlossaryDialog
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import chosen_format, file_filter
 from policyreader.gui.qt import QFileDialog, QGuiApplication, QMessageBox
 from policyreader.gui.workbench import AddTermDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
 from policyreader.services.files import write_user_text
-from policyreader.services.formats import Kind, file_filter, formats
+from policyreader.services.formats import Kind, formats
 from policyreader.services.workbench import concordance_csv, sort_concordance
 
 
@@ -72,7 +74,7 @@ class GlossaryController(Controller):
             w.concordance_dock.show()
             w.concordance_dock.raise_()
 
-        self.ops.run(read, label="Building the concordance", success=show, failure=self.error)
+        self.ops.run(read, label=tr("Building the concordance"), success=show, failure=self.error)
 
     def concordance_at_cursor(self) -> None:
         w = self.window
@@ -85,17 +87,18 @@ class GlossaryController(Controller):
             if a <= off <= b:
                 self.show_concordance(eid)
                 return
-        self.status("No glossary term at the cursor", 4000)
+        self.status(tr("No glossary term at the cursor"), 4000)
 
     def export_concordance(self) -> None:
         lines = list(self.window.concordance_pane.lines)
         if not lines:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export concordance", "concordance.csv",
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Export concordance"), "concordance.csv",
                                               file_filter(Kind.CONCORDANCE, readable=False))
         if path:
             self.ops.run(lambda _ctx, _oc: write_user_text(Path(path), concordance_csv(lines)),
-                         label="Writing the concordance", success=lambda _r: self.status(f"Wrote {path}", 5000),
+                         label=tr("Writing the concordance"),
+                         success=lambda _r: self.status(tr("Wrote {path}").format(path=path), 5000),
                          failure=self.error)
 
     def _jump_to_span(self, doc: str, segment: int, start: int, end: int) -> None:
@@ -114,14 +117,14 @@ class GlossaryController(Controller):
 
     # -- the user's entries -------------------------------------------------------------------
     def _saved(self, entry: GlossaryEntry) -> None:
-        self.status("Glossary updated; the library is re-linked", 5000)
+        self.status(tr("Glossary updated; the library is re-linked"), 5000)
         self.window.lookup.show_entry(entry.id)
 
     def add_term_from_selection(self) -> None:
         w = self.window
         loc = w.reader.selection_location()
         if loc is None or loc[1] != "zh":
-            self.status("Select a Chinese word or phrase to add it to your glossary", 5000)
+            self.status(tr("Select a Chinese word or phrase to add it to your glossary"), 5000)
             return
         seg, _side, start, end = loc
         term = w.reading.segments[seg].zh[start:end].strip()
@@ -135,7 +138,7 @@ class GlossaryController(Controller):
         v = dlg.values()
         self.ops.run(lambda ctx, _oc: ctx.workbench.add(v["term"], v["renderings"], v["status"], v["note"],
                                                         v["used_by"], v["sources"], pinyin=v["pinyin"]),
-                     label="Adding the term and re-linking the library", success=self._saved, failure=self.error)
+                     label=tr("Adding the term and re-linking the library"), success=self._saved, failure=self.error)
 
     def _entry_action(self, action: str, entry_id: str) -> None:
         w = self.window
@@ -144,10 +147,10 @@ class GlossaryController(Controller):
         elif action == "cite":
             self.copy_citation(entry_id)
         elif action == "delete":
-            answer = QMessageBox.question(w, "PolicyReader", "Delete your entry (or your additions to it)?")
+            answer = QMessageBox.question(w, "PolicyReader", tr("Delete your entry (or your additions to it)?"))
             if answer == QMessageBox.StandardButton.Yes:
-                self.ops.run(lambda ctx, _oc: ctx.workbench.delete(entry_id), label="Deleting the entry",
-                             success=lambda _r: self.status("Entry deleted; the library is re-linked", 5000),
+                self.ops.run(lambda ctx, _oc: ctx.workbench.delete(entry_id), label=tr("Deleting the entry"),
+                             success=lambda _r: self.status(tr("Entry deleted; the library is re-linked"), 5000),
                              failure=self.error)
         elif action == "edit":
             entry = self.ctx.engine.glossary.entries.get(entry_id)
@@ -159,7 +162,7 @@ class GlossaryController(Controller):
                 self.ops.run(lambda ctx, _oc: ctx.workbench.edit_entry(entry_id, v["renderings"], v["status"],
                                                                        v["note"], v["used_by"], v["sources"],
                                                                        v["pinyin"]),
-                             label="Saving the entry", success=self._saved, failure=self.error)
+                             label=tr("Saving the entry"), success=self._saved, failure=self.error)
 
     # -- citations ----------------------------------------------------------------------------
     def copy_citation(self, entry_id: str = "") -> None:
@@ -168,23 +171,24 @@ class GlossaryController(Controller):
 
         entry_id = entry_id or self.window.lookup.entry_shown
         if not entry_id:
-            self.status("Open a glossary entry first (Glossary → Browse glossary, or a term's popup)", 5000)
+            self.status(tr("Open a glossary entry first (Glossary → Browse glossary, or a term's popup)"), 5000)
             return
         QGuiApplication.clipboard().setText(self.ctx.exchange.citation(entry_id))
-        self.status(f"Citation copied ({CITATION_STYLE})", 6000)
+        self.status(tr("Citation copied ({style})").format(style=CITATION_STYLE), 6000)
 
     def export_bibliography(self) -> None:
         w = self.window
-        path, chosen = QFileDialog.getSaveFileName(w, "Export bibliography", "policyreader-bibliography.bib",
+        path, chosen = QFileDialog.getSaveFileName(w, tr("Export bibliography"), "policyreader-bibliography.bib",
                                                    file_filter(Kind.BIBLIOGRAPHY, readable=False))
         if not path:
             return
         writable = formats(Kind.BIBLIOGRAPHY, writable=True)
         fmt = next((f for f in writable if Path(path).suffix.lower() in f.extensions),
-                   next((f for f in writable if chosen.startswith(f.label + " (")), writable[0]))
+                   chosen_format(chosen, writable) or writable[0])
         self.ops.run(lambda ctx, _oc: ctx.exchange.write_bibliography(fmt.name, Path(path)),
-                     label="Writing the bibliography", success=lambda n: self.status(f"Wrote {n} sources to {path}",
-                                                                                     6000), failure=self.error)
+                     label=tr("Writing the bibliography"),
+                     success=lambda n: self.status(tr("Wrote {n} sources to {path}").format(n=n, path=path), 6000),
+                     failure=self.error)
 
     # -- exchange -----------------------------------------------------------------------------
     def show_export_dialog(self) -> None:
@@ -196,15 +200,17 @@ class GlossaryController(Controller):
         if not path:
             return
         fmt, selection = dlg.fmt(), dlg.selection()
-        self.ops.run(lambda ctx, _oc: ctx.exchange.export(fmt, Path(path), selection), label="Exporting the glossary",
-                     success=lambda done: self.status(f"Exported {done.entries} entries to {path}"
+        self.ops.run(lambda ctx, _oc: ctx.exchange.export(fmt, Path(path), selection),
+                     label=tr("Exporting the glossary"),
+                     success=lambda done: self.status(tr("Exported {n} entries to {path}").format(n=done.entries,
+                                                                                                  path=path)
                                                       + (f" — {done.dropped}" if done.dropped else ""), 20000),
                      failure=self.error)
 
     def show_import_dialog(self, path: str = "") -> None:
         w = self.window
         if not path:
-            path, _ = QFileDialog.getOpenFileName(w, "Import glossary", "", file_filter(Kind.TERMBASE))
+            path, _ = QFileDialog.getOpenFileName(w, tr("Import glossary"), "", file_filter(Kind.TERMBASE))
         if not path:
             return
         chosen = path
@@ -214,9 +220,9 @@ class GlossaryController(Controller):
             dlg = ImportGlossaryDialog(w, chosen, preview)
             if dlg.exec():
                 take = dlg.take_conflicts.isChecked()
-                self.ops.run(lambda ctx, _oc: ctx.exchange.apply(preview, take), label="Importing the glossary",
-                             success=lambda r: self.status(f"Imported {r['written']} entries into your glossary",
-                                                           8000), failure=self.error)
+                self.ops.run(lambda ctx, _oc: ctx.exchange.apply(preview, take), label=tr("Importing the glossary"),
+                             success=lambda r: self.status(tr("Imported {n} entries into your glossary").format(
+                                 n=r["written"]), 8000), failure=self.error)
 
-        self.ops.run(lambda ctx, _oc: ctx.exchange.preview(Path(chosen)), label="Reading the termbase",
+        self.ops.run(lambda ctx, _oc: ctx.exchange.preview(Path(chosen)), label=tr("Reading the termbase"),
                      success=previewed, failure=self.error)

@@ -11,6 +11,7 @@ from typing import Any
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.dialogs import ImportDialog
 from policyreader.gui.exchange_dialogs import ExportDocumentDialog
+from policyreader.gui.i18n import tr
 from policyreader.gui.ops import OpContext, OperationCancelled
 from policyreader.gui.qt import QProgressDialog, QTimer
 from policyreader.services.changes import Changes
@@ -33,7 +34,7 @@ class LibraryController(Controller):
 
     # -- the list -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ops.run(lambda ctx, _oc: ctx.library.listing(), label="Reading the library",
+        self.ops.run(lambda ctx, _oc: ctx.library.listing(), label=tr("Reading the library"),
                      success=self.window.library_pane.set_documents)
 
     def on_changes(self, changes: Changes) -> None:
@@ -92,18 +93,19 @@ class LibraryController(Controller):
             self.ctx.engine.adopt(self.ops.worker_context().engine)
             self.dictionary_ready = True
             open_first()
-            self.status(f"Ready — {len(self.ctx.engine.glossary)} glossary entries, "
-                        f"{self.ctx.library.count()} documents", 8000)
+            self.status(tr("Ready — {entries} glossary entries, {documents} documents").format(
+                entries=len(self.ctx.engine.glossary), documents=self.ctx.library.count()), 8000)
             settled("warm-up")
 
         def progressed(n: int, total: int, label: str) -> None:
-            self.status(f"Importing the bundled corpus… {n + 1}/{total} {label}", 0)
+            self.status(tr("Importing the bundled corpus… {n}/{total} {document}").format(
+                n=n + 1, total=total, document=label), 0)
 
         def failed(exc: BaseException) -> None:
             self.error(exc)
 
         def start() -> None:
-            self.ops.run(warm_up, label="Starting up", success=done, failure=failed, progress=progressed)
+            self.ops.run(warm_up, label=tr("Starting up"), success=done, failure=failed, progress=progressed)
 
         if opening["started"]:
             QTimer.singleShot(150, start)  # let the first document paint before the warm-up competes
@@ -122,7 +124,7 @@ class LibraryController(Controller):
                 self._no_document = nothing_to_show
                 open_first()
 
-            self.ops.run(lambda ctx, _oc: ctx.library.import_first_bundled(), label="Importing a first document",
+            self.ops.run(lambda ctx, _oc: ctx.library.import_first_bundled(), label=tr("Importing a first document"),
                          success=first_imported, failure=failed)
 
     def open_initial(self) -> None:
@@ -138,7 +140,7 @@ class LibraryController(Controller):
             else:
                 self._no_document()
 
-        self.ops.run(choose, label="Opening the last document", success=chosen)
+        self.ops.run(choose, label=tr("Opening the last document"), success=chosen)
 
     # -- recent documents ---------------------------------------------------------------------
     def add_recent(self, doc_id: str) -> None:
@@ -174,8 +176,8 @@ class LibraryController(Controller):
                      lang: str | None = None) -> None:
         """Import in the background with a cancellable progress dialog; the window stays responsive."""
         w = self.window
-        progress = QProgressDialog(f"Importing {Path(source).name}…", "Cancel", 0, 0, w)
-        progress.setWindowTitle("Import")
+        progress = QProgressDialog(tr("Importing {file}…").format(file=Path(source).name), tr("Cancel"), 0, 0, w)
+        progress.setWindowTitle(tr("Import"))
         progress.setMinimumDuration(200)
 
         def job(ctx: AppContext, oc: OpContext) -> ImportResult:
@@ -185,20 +187,23 @@ class LibraryController(Controller):
             progress.close()
             w.reading.open(result.id)
             if result.duplicate:
-                self.status(f"Already in the library as “{result.title}”", 8000)
+                self.status(tr("Already in the library as “{title}”").format(title=result.title), 8000)
             elif result.lang == "en":
-                self.status(f"Imported the English document “{result.title}”: {result.segments} paragraphs", 8000)
+                self.status(tr("Imported the English document “{title}”: {n} paragraphs").format(
+                    title=result.title, n=result.segments), 8000)
             else:
-                self.status(f"Imported “{result.title}”: {result.segments} segments, {result.aligned} aligned", 8000)
+                self.status(tr("Imported “{title}”: {n} segments, {aligned} aligned").format(
+                    title=result.title, n=result.segments, aligned=result.aligned), 8000)
 
         def failed(exc: BaseException) -> None:
             progress.close()
             if isinstance(exc, ImportCancelled | OperationCancelled):
-                self.status("Import cancelled; nothing was written", 6000)
+                self.status(tr("Import cancelled; nothing was written"), 6000)
             else:
                 self.error(exc)
 
-        op = self.ops.run(job, label=f"Importing {Path(source).name}", success=done, failure=failed)
+        op = self.ops.run(job, label=tr("Importing {file}").format(file=Path(source).name), success=done,
+                          failure=failed)
         progress.canceled.connect(op.token.cancel)
 
     # -- exporting ----------------------------------------------------------------------------
@@ -215,10 +220,10 @@ class LibraryController(Controller):
         fmt, docs = dlg.fmt(), dlg.documents()
 
         def done(n: int) -> None:
-            self.status(f"Exported {n} translated segment(s) to {path}", 8000)
+            self.status(tr("Exported {n} translated segment(s) to {path}").format(n=n, path=path), 8000)
 
         self.ops.run(lambda ctx, _oc: ctx.exports.export(fmt, Path(path), docs).translated,
-                     label="Exporting", success=done, failure=self.error)
+                     label=tr("Exporting"), success=done, failure=self.error)
 
     def accepts_drop(self, files: list[str]) -> bool:
         known = set(extensions(Kind.DOCUMENT))

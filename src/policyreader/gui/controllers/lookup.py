@@ -11,6 +11,7 @@ from policyreader.gui import theme
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.coverage_html import rendering_popup_html
 from policyreader.gui.entry_html import dictionary_popup_html, entry_page_html, glossary_popup_html, note_html
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import QPoint, QTimer
 from policyreader.services.changes import Changes
 from policyreader.services.coverage import TermInRegulations
@@ -165,7 +166,7 @@ class LookupController(Controller):
             return
         found = self.lookup_html(*loc)
         if found is None:
-            self.status("Nothing to look up at the cursor", 3000)
+            self.status(tr("Nothing to look up at the cursor"), 3000)
             return
         at = reader.viewport().mapToGlobal(reader.cursorRect(c).bottomRight())
         self.window.popup.show_html(found[1], at, found[0])
@@ -206,7 +207,7 @@ class LookupController(Controller):
         if missing:
             version = self._regulations_version
             self.ops.run(lambda ctx, _oc: ctx.coverage.in_regulations(missing),
-                         label="Finding the terms in the regulations",
+                         label=tr("Finding the terms in the regulations"),
                          success=lambda found: self._found_in_regulations(found, version))
 
     def _found_in_regulations(self, found: dict[str, TermInRegulations], version: int) -> None:
@@ -246,7 +247,7 @@ class LookupController(Controller):
         self._render_entry(entry_id, None)
         w.entry_dock.show()
         w.entry_dock.raise_()
-        self.ops.run(lambda ctx, _oc: ctx.qa.evidence(entry_id), label="Counting the corpus evidence",
+        self.ops.run(lambda ctx, _oc: ctx.qa.evidence(entry_id), label=tr("Counting the corpus evidence"),
                      success=lambda ev: self._render_entry(entry_id, ev), failure=lambda _exc: None)
 
     def _render_entry(self, entry_id: str, evidence: dict[str, Any] | None) -> None:

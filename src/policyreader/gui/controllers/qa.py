@@ -8,11 +8,13 @@ from typing import Any
 
 from policyreader.core.qa import Finding
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
+from policyreader.gui.labels import chosen_format, file_filter
 from policyreader.gui.qa_pane import UserChecksDialog
 from policyreader.gui.qt import QFileDialog
 from policyreader.services.changes import Changes
 from policyreader.services.context import AppContext
-from policyreader.services.formats import Kind, file_filter, formats
+from policyreader.services.formats import Kind, formats
 
 
 class QAController(Controller):
@@ -42,18 +44,19 @@ class QAController(Controller):
             if doc_id != w.reading.doc_id:
                 return
             if findings is None and w.reading.english:
-                w.qa_pane.set_message("This is an English document: there is no Chinese source to check it against. "
-                                      "Its claims summary (F8) shows the renderings the glossary questions.")
+                w.qa_pane.set_message(tr("This is an English document: there is no Chinese source to check it "
+                                         "against. Its claims summary (Ctrl+Shift+L) shows the renderings the "
+                                         "glossary questions."))
             elif findings is None:
-                w.qa_pane.set_message("This document has no translation to check.")
+                w.qa_pane.set_message(tr("This document has no translation to check."))
             else:
                 w.qa_pane.set_findings(findings)
 
-        self.ops.run(check, label="Checking the translation", success=show, failure=self.error)
+        self.ops.run(check, label=tr("Checking the translation"), success=show, failure=self.error)
 
     def accept(self, finding: Finding, accepted: bool) -> None:
         doc_id = self.window.reading.doc_id
-        self.ops.run(lambda ctx, _oc: ctx.qa.set_accepted(doc_id, finding, accepted), label="Saving the finding")
+        self.ops.run(lambda ctx, _oc: ctx.qa.set_accepted(doc_id, finding, accepted), label=tr("Saving the finding"))
 
     def edit_checks(self) -> None:
         """The user's saved checks: edit them in a dialog, save in the background; the pane re-runs."""
@@ -71,18 +74,18 @@ class QAController(Controller):
                 ctx.qa.save_check(check)
             return len(ctx.qa.checks())
 
-        self.ops.run(write, label="Saving your checks",
-                     success=lambda n: self.status(f"{n} check(s) saved; they run with every QA", 5000),
+        self.ops.run(write, label=tr("Saving your checks"),
+                     success=lambda n: self.status(tr("{n} check(s) saved; they run with every QA").format(n=n), 5000),
                      failure=self.error)
 
     def export_report(self) -> None:
         w = self.window
         findings = list(w.qa_pane.findings)
         if not findings:
-            self.status("No findings to export: run the check first (F7)", 5000)
+            self.status(tr("No findings to export: run the check first (F7)"), 5000)
             return
         title = w.reading.doc_id
-        path, chosen = QFileDialog.getSaveFileName(w, "Export QA report", f"{title}-qa.xlsx",
+        path, chosen = QFileDialog.getSaveFileName(w, tr("Export QA report"), f"{title}-qa.xlsx",
                                                    file_filter(Kind.QA_REPORT, readable=False))
         if not path:
             return
@@ -90,7 +93,8 @@ class QAController(Controller):
         if not Path(path).suffix:
             path += fmt.extension
         self.ops.run(lambda ctx, _oc: ctx.qa.write_report(findings, fmt.name, Path(path), title),
-                     label="Writing the QA report", success=lambda _r: self.status(f"Wrote {path}", 5000),
+                     label=tr("Writing the QA report"),
+                     success=lambda _r: self.status(tr("Wrote {path}").format(path=path), 5000),
                      failure=self.error)
 
     def on_changes(self, changes: Changes) -> None:
@@ -107,8 +111,5 @@ def report_format(path: str, chosen_filter: str) -> Any:
     for f in writable:
         if suffix in f.extensions:
             return f
-    for f in writable:
-        if chosen_filter.startswith(f.label + " ("):
-            return f
-    return next(f for f in writable if f.name == "xlsx")
+    return chosen_format(chosen_filter, writable) or next(f for f in writable if f.name == "xlsx")
 

@@ -9,6 +9,7 @@ from typing import Any
 from policyreader.core.document import join_side
 from policyreader.core.model import DocumentRow, Language, SegmentRow
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import QTimer
 from policyreader.gui.reader import LAYOUTS
 from policyreader.services.changes import Changes
@@ -64,7 +65,7 @@ class ReadingController(Controller):
     # -- opening ------------------------------------------------------------------------------
     def open(self, doc_id: str, segment: int | None = None) -> None:
         """Read the document in the background, then show it (at *segment*, if given)."""
-        self.ops.run(lambda ctx, _oc: read_document(ctx, doc_id), label="Opening the document",
+        self.ops.run(lambda ctx, _oc: read_document(ctx, doc_id), label=tr("Opening the document"),
                      success=lambda opened: self.show(opened, segment))
 
     def show(self, opened: OpenedDocument | None, segment: int | None = None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
 
 
 class SearchController(Controller):
@@ -54,7 +55,8 @@ class SearchController(Controller):
             status.setText("")
             return
         n = len(self._matches(text))
-        status.setText("not found" if not n else f"{n} found" if current is None else f"{current + 1} of {n}")
+        status.setText(tr("not found") if not n else tr("{n} found").format(n=n) if current is None
+                       else tr("{current} of {n}").format(current=current + 1, n=n))
 
     def find_next(self, backward: bool) -> bool:
         w = self.window
@@ -63,7 +65,7 @@ class SearchController(Controller):
             return False
         matches = self._matches(text)
         if not matches:
-            w.find_bar.status.setText("not found")
+            w.find_bar.status.setText(tr("not found"))
             w.reader.set_find_selection(None)
             return False
         here = w.reader.locate(w.reader.textCursor())
@@ -105,8 +107,8 @@ class SearchController(Controller):
         w.search_dock.show()
         if w.search_pane.query.text() != query:
             w.search_pane.query.setText(query)
-        w.search_pane.status.setText("Searching…")
-        self.ops.run(lambda ctx, _oc: ctx.search.search(query, limit=200), label="Searching the library",
+        w.search_pane.status.setText(tr("Searching…"))
+        self.ops.run(lambda ctx, _oc: ctx.search.search(query, limit=200), label=tr("Searching the library"),
                      success=lambda hits: w.search_pane.set_results(query, hits),
                      failure=lambda exc: w.search_pane.status.setText(str(exc)))
 

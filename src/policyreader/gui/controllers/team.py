@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from policyreader.gui.controllers.base import Controller
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import QAction, QLabel, QMessageBox
 from policyreader.gui.team_dialogs import JoinTeamDialog, TeamConflictsDialog
 from policyreader.services.changes import Changes
@@ -47,15 +48,18 @@ class TeamController(Controller):
         joined = team.joined
         conflicts = len(team.repo.conflicts()) if joined else 0
         last = team.repo.setting("last_sync") if joined else ""
-        text = "" if not joined else f"Last sync: {_when(last)}" if last else "Last sync: never"
+        text = "" if not joined else tr("Last sync: {when}").format(when=_when(last)) if last \
+            else tr("Last sync: never")
         if conflicts:
-            text += f" · {conflicts} conflict{'s' if conflicts != 1 else ''} waiting"
-        self.label.setText(f"Team — {text}" if joined else "")
+            text += " · " + (tr("1 conflict waiting") if conflicts == 1
+                             else tr("{n} conflicts waiting").format(n=conflicts))
+        self.label.setText(tr("Team — {status}").format(status=text) if joined else "")
         self.label.setToolTip(team.repo.setting("remote") if joined else "")
         self.label.setVisible(joined)
         if self.last_sync_action is not None and self.resolve_action is not None:
-            self.last_sync_action.setText(text or "Not in a team")
-            self.resolve_action.setText(f"&Resolve conflicts ({conflicts})…" if conflicts else "&Resolve conflicts…")
+            self.last_sync_action.setText(text or tr("Not in a team"))
+            self.resolve_action.setText(tr("&Resolve conflicts ({n})…").format(n=conflicts) if conflicts
+                                        else tr("&Resolve conflicts…"))
 
     # -- actions ------------------------------------------------------------------------------
     def join(self) -> None:
@@ -63,18 +67,18 @@ class TeamController(Controller):
         if not dlg.exec():
             return
         remote, name = dlg.remote.text().strip(), dlg.name.text().strip()
-        self.ops.run(lambda ctx, _oc: ctx.team.join(remote, name), label="Joining the team", success=self._joined,
+        self.ops.run(lambda ctx, _oc: ctx.team.join(remote, name), label=tr("Joining the team"), success=self._joined,
                      failure=self.error)
 
     def _joined(self, settings: TeamSettings) -> None:
-        self.status(f"Joined {settings.remote} as {settings.name}", 5000)
+        self.status(tr("Joined {remote} as {name}").format(remote=settings.remote, name=settings.name), 5000)
         self.sync()
 
     def sync(self) -> None:
         if not self.ctx.team.joined:
             self.join()
             return
-        self.ops.run(lambda ctx, _oc: ctx.team.sync(), label="Syncing with the team", success=self._synced,
+        self.ops.run(lambda ctx, _oc: ctx.team.sync(), label=tr("Syncing with the team"), success=self._synced,
                      failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -84,8 +88,11 @@ class TeamController(Controller):
     def _synced(self, report: SyncReport) -> None:
         self.update_status()
         sent, received = report.sent.count, report.received.count
-        self.status(f"Synced with the team: sent {sent}, received {received} item(s)"
-                    + (f"; {len(report.conflicts)} conflict(s) to settle" if report.conflicts else ""), 8000)
+        message = tr("Synced with the team: sent {sent}, received {received} item(s)").format(sent=sent,
+                                                                                              received=received)
+        if report.conflicts:
+            message = tr("{message}; {n} conflict(s) to settle").format(message=message, n=len(report.conflicts))
+        self.status(message, 8000)
         if report.conflicts:
             self.resolve_conflicts(report.conflicts)
 
@@ -93,9 +100,10 @@ class TeamController(Controller):
         team = self.ctx.team
         conflicts = (team.conflicts() if team.joined else []) if conflicts is None else conflicts
         if not conflicts:
-            QMessageBox.information(self.window, "PolicyReader", "No conflicts are waiting: every entry and annotation "
-                                    "agrees with the team's as of the last sync." if team.joined else
-                                    "This library has not joined a team (Team → Join a team…).")
+            QMessageBox.information(self.window, "PolicyReader",
+                                    tr("No conflicts are waiting: every entry and annotation agrees with the team's "
+                                       "as of the last sync.") if team.joined else
+                                    tr("This library has not joined a team (Team → Join a team…)."))
             return
         dlg = TeamConflictsDialog(self.window, team.repo.setting("remote"), conflicts)
         if not dlg.exec():
@@ -107,4 +115,5 @@ class TeamController(Controller):
                 ctx.team.resolve(key, keep)
             return ctx.team.sync()
 
-        self.ops.run(settle, label="Keeping your choices and syncing", success=self._synced, failure=self._failed)
+        self.ops.run(settle, label=tr("Keeping your choices and syncing"), success=self._synced,
+                     failure=self._failed)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from policyreader.core.model import DocumentListing, Language, TranslationStatus
+from policyreader.gui.i18n import tr
 from policyreader.gui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -15,13 +16,17 @@ from policyreader.gui.qt import (
     Qt,
 )
 
-STATUS_TEXT: dict[str, str] = {TranslationStatus.FULL: "translated", TranslationStatus.PARTIAL: "partial",
-                               TranslationStatus.NONE: "Chinese only"}
-ENGLISH_TEXT = "English"  # an English document: coverage read against the glossary
-
 
 def status_text(row: DocumentListing) -> str:
-    return ENGLISH_TEXT if row.lang == Language.EN else STATUS_TEXT.get(row.translation_status, row.translation_status)
+    """The Translation column: how much of a document has English (an English document: coverage read
+    against the glossary), in the interface language."""
+    if row.lang == Language.EN:
+        return tr("English")
+    labels: dict[str, str] = {TranslationStatus.FULL: tr("translated"), TranslationStatus.PARTIAL: tr("partial"),
+                              TranslationStatus.NONE: tr("Chinese only")}
+    return labels.get(row.translation_status, row.translation_status)
+
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,8 +35,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class LibraryModel(QAbstractTableModel):
     """Documents by id; rows are read from the listing the library gives."""
-
-    HEADERS = ("Document", "Translation")
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -61,7 +64,7 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return (tr("Document"), tr("Translation"))[section]
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
