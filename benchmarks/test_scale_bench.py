@@ -146,26 +146,36 @@ from policyreader.services.paths import resolve_paths
 app = QApplication(sys.argv[:1])
 w = MainWindow(resolve_paths(sys.argv[2]), QSettings(sys.argv[3], QSettings.Format.IniFormat))
 w.show()
-def painted():
+seen = {}
+def peak():
     # VmHWM: this program's peak (ru_maxrss would count the benchmark process it was forked from)
-    hwm = next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM"))
-    print(f"{time.time() - t0:.3f} {hwm / 1024:.0f}", flush=True)
-    app.quit()
+    return next(int(x.split()[1]) for x in open("/proc/self/status") if x.startswith("VmHWM")) / 1024
+def settled():
+    if "painted" in seen and "ready" in seen:
+        print(f"{seen['painted']:.3f} {seen['memory']:.0f} {peak():.0f}", flush=True)
+        app.quit()
+def ready():
+    seen["ready"] = True
+    QTimer.singleShot(0, settled)
+w.ready.connect(ready)
 orig = w.reader.paintEvent
 def paint(ev):
     orig(ev)
-    if w.reader.segments:
-        QTimer.singleShot(0, painted)
+    if w.reader.segments and "painted" not in seen:
+        seen["painted"], seen["memory"] = time.time() - t0, peak()
+        QTimer.singleShot(0, settled)
 w.reader.paintEvent = paint
 app.exec()
 """
 
 
-def _start(data: Path, settings: Path, env: dict[str, str]) -> tuple[float, float]:
+def _start(data: Path, settings: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds to the first painted document, peak memory (MB) then, and once the window is ready (its
+    start-up work done: pinyin tables, the dictionary's headwords, the first document)."""
     out = subprocess.run([PYTHON, "-c", WINDOW, repr(time.time()), str(data), str(settings)], capture_output=True,
                          text=True, env=env, check=True, timeout=300)
-    seconds, mb = out.stdout.split()
-    return float(seconds), float(mb)
+    seconds, painted, ready = out.stdout.split()
+    return float(seconds), float(painted), float(ready)
 
 
 def test_window_start_with_3500_documents(benchmark, scale_3500: ScaleLibrary, bench_data_dir: Path,  # type: ignore[no-untyped-def]
@@ -174,8 +184,8 @@ def test_window_start_with_3500_documents(benchmark, scale_3500: ScaleLibrary, b
     shutil.copytree(bench_data_dir, small)
     AppContext(resolve_paths(small)).library.ensure_bundled()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    big: list[tuple[float, float]] = []
-    base: list[tuple[float, float]] = []
+    big: list[tuple[float, float, float]] = []
+    base: list[tuple[float, float, float]] = []
 
     def run() -> None:
         for _ in range(3):
@@ -184,11 +194,17 @@ def test_window_start_with_3500_documents(benchmark, scale_3500: ScaleLibrary, b
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     report(f"window start -> first painted document, {scale_3500.documents:,} docs (target <= 1.5 s)",
-           f"median {statistics.median(t for t, _ in big):.2f} s; vs 10 docs: "
-           + ratios([t for t, _ in big], [t for t, _ in base]))
-    report("  memory at first paint, 3,500 docs - 10 docs (target <= +50 MB)",
-           f"{statistics.median(m for _, m in big) - statistics.median(m for _, m in base):+.0f} MB "
-           f"({statistics.median(m for _, m in big):.0f} MB)")
+           f"median {statistics.median(t for t, _, _ in big):.2f} s; vs 10 docs: "
+           + ratios([t for t, _, _ in big], [t for t, _, _ in base]))
+
+    def more(n: int) -> str:
+        return f"{statistics.median(m[n] for m in big) - statistics.median(m[n] for m in base):+.0f} MB " \
+               f"({statistics.median(m[n] for m in big):.0f} MB)"
+
+    # At the first paint the start-up work (pypinyin's tables, ~35 MB) may or may not have been done yet,
+    # depending on which came first; once the window is ready both starts have done all of it.
+    report("  peak memory once ready, 3,500 docs - 10 docs (target <= +50 MB)", more(2))
+    report("  peak memory at the first paint, 3,500 docs - 10 docs", more(1))
 
 
 def test_first_start_on_an_empty_data_directory(benchmark, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -210,5 +226,5 @@ def test_first_start_on_an_empty_data_directory(benchmark, tmp_path: Path) -> No
            f"median {statistics.median(first):.2f} s (seed library {'found' if installed.exists() else 'MISSING'}); "
            f"vs the next start: {ratios(first, again)}")
     shutil.rmtree(tmp_path / "bare", ignore_errors=True)
-    bare, _mb = _start(tmp_path / "bare", tmp_path / "bare.ini", {**env, "POLICYREADER_SEED_DB": ""})
+    bare = _start(tmp_path / "bare", tmp_path / "bare.ini", {**env, "POLICYREADER_SEED_DB": ""})[0]
     report("  without the seed library (bundled corpus imported, first document shown first)", f"{bare:.2f} s")
