@@ -170,3 +170,13 @@ def test_drag_and_drop_two_files_imports_source_and_translation(window, qtbot, t
     wait_idle(window, qtbot)
     assert seen["values"][0] == str(zh) and seen["values"][1] == str(en)
     assert sum(1 for s in window.segments if s.zh and s.en) == len(blocks)
+
+
+def test_a_first_window_fits_its_screen(window) -> None:  # type: ignore[no-untyped-def]
+    """With no saved geometry the window is at most 1400 × 900 and no larger than the screen's free area
+    (a laptop's 1280 × 800: last round it opened at 1400 × 900 and ran off the screen), centred on it."""
+    room = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    assert window.width() <= 1400 and window.height() <= 900
+    assert room.contains(frame), (room, frame)
+    assert abs((frame.left() - room.left()) - (room.right() - frame.right())) <= 48

@@ -38,6 +38,7 @@ from policyreader.gui.qt import (
     QAction,
     QActionGroup,
     QDockWidget,
+    QGuiApplication,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -353,11 +354,24 @@ class MainWindow(QMainWindow):
         if geo is not None:
             self.restoreGeometry(geo)
         else:
-            self.resize(1400, 900)
+            self._first_size()
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
         self.library.rebuild_recent()
+
+    def _first_size(self) -> None:
+        """With no saved geometry: 1400 × 900, or what the screen has room for (a laptop's 1280 × 800, a
+        1024 × 768 projector), centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 900)
+            return
+        room = screen.availableGeometry()
+        # the frame (title bar, borders) is not known before the window is shown: leave room for one
+        width, height = min(1400, room.width() - 16), min(900, room.height() - 48)
+        self.resize(width, height)
+        self.move(room.x() + max(0, (room.width() - width) // 2), room.y() + max(0, (room.height() - height) // 2))
 
     def _rendering_status(self, entry_id: str, written: str) -> str | None:
         """The status of a rendering in an English document, for its colour."""
