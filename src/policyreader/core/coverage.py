@@ -102,9 +102,13 @@ class EnglishLinker:
         """How many distinct searchable forms the glossary's renderings have."""
         return len(self._by_key)
 
-    def _rank(self, p: RenderingPattern, size: int, hint: str | None) -> tuple[int, int, int, int, str]:
+    def _rank(self, p: RenderingPattern, size: int, hint: str | None) -> tuple[int, int, int, bool, int, str]:
+        """Between entries that render the same stretch: the one a bracketed Chinese term names, the closest
+        spelling, the better status, a rendering written as it is over one shortened from a bracket
+        ("credit investigation" is 征信's; 征信业务's is "credit investigation (business)"), the longer term."""
         term = self._entries[p.entry].term
-        return (p.entry != hint, abs(p.size - size), STATUS_RANK.get(p.status, 4), -len(term), p.entry)
+        shortened = "(" in p.rendering or "（" in p.rendering
+        return (p.entry != hint, abs(p.size - size), STATUS_RANK.get(p.status, 4), shortened, -len(term), p.entry)
 
     def link(self, text: str) -> list[RenderingHit]:
         """Every rendering in *text*, in text order: leftmost-longest (at each point the longest rendering
