@@ -47,3 +47,40 @@ def test_find_in_a_long_law_counts_and_reaches_every_match(window, qtbot) -> Non
     assert window.reader.locate(window.reader.textCursor())[0] == hits[0]
     assert window.find_bar.status.text() == f"1 of {len(hits)}"
     assert n > len(hits)
+
+
+def test_a_restart_on_a_long_law_warms_up_after_it_is_built(qtbot, gui_data_dir, settings) -> None:  # type: ignore[no-untyped-def]
+    """With a long law as the last document, the warm-up (pinyin tables, the dictionary's headwords) starts
+    only once the law is wholly in the view: run beside the building, its imports held the window's thread
+    for 0.3–0.4 s at a time. The window is still ready, and the popup reads pinyin, after it."""
+    import time
+
+    from policyreader.gui.window import MainWindow
+    from policyreader.services.engine import TextEngine
+    from policyreader.services.paths import resolve_paths
+
+    ctx = AppContext(resolve_paths(gui_data_dir))
+    make_long_law(ctx, DOC, 382_000)  # read and built in more than the old 150 ms head start
+    ctx.close()
+    settings.setValue("reader/lastDocument", DOC)
+    events: dict[str, float] = {}
+    original = TextEngine.warm_up_reading
+
+    def recorded(engine: TextEngine) -> None:  # the real warm-up, its start time noted
+        events.setdefault("warm-up", time.perf_counter())
+        original(engine)
+
+    TextEngine.warm_up_reading = recorded  # type: ignore[method-assign]
+    try:
+        w = MainWindow(resolve_paths(gui_data_dir), settings)
+        qtbot.addWidget(w)
+        w.reader.documentBuilt.connect(lambda _d: events.setdefault("built", time.perf_counter()))
+        with qtbot.waitSignal(w.ready, timeout=60000):
+            w.show()
+        wait_idle(w, qtbot)
+    finally:
+        TextEngine.warm_up_reading = original  # type: ignore[method-assign]
+    assert w.doc_id == DOC and w.reader.fully_built
+    assert events["built"] <= events["warm-up"], events
+    assert w.library.dictionary_ready
+    w.ops.shutdown()

@@ -7,12 +7,83 @@ glossary entry's own pinyin wins over both.
 
 from __future__ import annotations
 
+import codecs
+import json
+import os
 import re
+import sys
+import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from policyreader.core.cjk import has_han
+
+_LOADING = threading.Lock()
+_KEY_LINE = re.compile(r'^"[^"\n]*": \[$', re.MULTILINE)  # a key of phrases_dict.json, as pypinyin writes it
+_CHUNK = 500  # phrases decoded at a time
+
+
+def pypinyin() -> ModuleType:
+    """pypinyin, loaded without holding the interpreter for long.
+
+    Imported as it is, pypinyin decodes its 2.5 MB phrase table in one call, which holds the interpreter
+    lock for 0.1–0.35 s: in the window's warm-up thread that froze the window just after it appeared.
+    Here it is imported without its phrases (``PYPINYIN_NO_PHRASES``, pypinyin's own switch) and they are
+    added through its public ``load_phrases_dict``, decoded a few thousand at a time. The result is the
+    same table (a test compares readings with pypinyin imported as it is)."""
+    if "pypinyin.constants" not in sys.modules:
+        with _LOADING:
+            if "pypinyin.constants" not in sys.modules:
+                _import_in_steps()
+    import pypinyin as module
+
+    return module
+
+
+def _import_in_steps() -> None:
+    before = os.environ.get("PYPINYIN_NO_PHRASES")
+    os.environ["PYPINYIN_NO_PHRASES"] = "1"
+    try:
+        import pypinyin as module
+    finally:
+        if before is None:
+            del os.environ["PYPINYIN_NO_PHRASES"]
+        else:
+            os.environ["PYPINYIN_NO_PHRASES"] = before
+    table = Path(module.__file__ or "").with_name("phrases_dict.json")
+    module.load_phrases_dict(_phrases(_read_in_steps(table)))
+
+
+def _read_in_steps(path: Path, step: int = 1 << 18) -> str:
+    """A UTF-8 file's text, read and decoded a quarter of a megabyte at a time."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    parts = []
+    with path.open("rb") as f:
+        while chunk := f.read(step):
+            parts.append(decoder.decode(chunk))
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _phrases(text: str) -> dict[str, Any]:
+    """pypinyin's phrase table, decoded in slices of ``_CHUNK`` entries (at the lines that start an entry);
+    in one piece if the file is not laid out as expected."""
+    starts = [m.start() for m in _KEY_LINE.finditer(text)]
+    body_end = text.rfind("}")
+    if not starts or not text.lstrip().startswith("{") or body_end < starts[-1]:
+        return dict(json.loads(text))
+    out: dict[str, Any] = {}
+    bounds = [*starts[::_CHUNK], body_end]
+    try:
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            out.update(json.loads("{" + text[a:b].rstrip().rstrip(",") + "}"))
+    except ValueError:
+        return dict(json.loads(text))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +162,8 @@ def _marks(word: str) -> str:
         return table[word]
     if not has_han(word):
         return ""
-    from pypinyin import Style, lazy_pinyin  # loaded on first use: it takes a third of a second
-
-    return "".join(lazy_pinyin(word, style=Style.TONE, errors="default"))
+    p = pypinyin()  # loaded on first use: it takes a third of a second
+    return "".join(p.lazy_pinyin(word, style=p.Style.TONE, errors="default"))
 
 
 @lru_cache(maxsize=200_000)
@@ -102,10 +172,8 @@ def _numbers(word: str) -> str:
         return marks_to_numbers(overrides()[word])
     if not has_han(word):
         return ""
-    from pypinyin import Style, lazy_pinyin
-
-    return " ".join(lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True,
-                                errors="default"))
+    p = pypinyin()
+    return " ".join(p.lazy_pinyin(word, style=p.Style.TONE3, neutral_tone_with_five=True, errors="default"))
 
 
 def text_pinyin(words: list[str], entries: Mapping[str, str] | None = None) -> str:
@@ -118,6 +186,5 @@ def term_pinyin(term: str) -> str:
     table = overrides()
     if term in table:
         return table[term]
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(term, style=Style.TONE))
+    p = pypinyin()
+    return "".join(p.lazy_pinyin(term, style=p.Style.TONE))

@@ -25,6 +25,7 @@ from policyreader.core.document import build_outline, join_side, parse_source
 from policyreader.core.errors import UserError
 from policyreader.core.matcher import inner_forms
 from policyreader.core.model import DocumentListing, DocumentRow, Language, SegmentRow, TranslationStatus
+from policyreader.core.pinyin import pypinyin
 from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
 from policyreader.services.changes import ChangeLog
@@ -86,9 +87,7 @@ def _same_document(a: DocumentRow, b: DocumentRow) -> bool:
 
 def slugify(title: str, fallback: str = "document") -> str:
     """An ASCII id for a document: pinyin for Chinese titles, lower-case words otherwise."""
-    from pypinyin import lazy_pinyin
-
-    words = lazy_pinyin(title) if has_han(title) else [title]
+    words = pypinyin().lazy_pinyin(title) if has_han(title) else [title]
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return (slug or fallback)[:60].strip("-")
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering
 from policyreader.core.model import Status
+from policyreader.core.pinyin import pypinyin
 from policyreader.formats.base import ImportFailure
 
 _TONE_VOWEL = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", re.IGNORECASE)
@@ -32,9 +33,7 @@ _STATUS_WORD = re.compile(r"\b(preferred|accepted|contested|avoid)\b(?!\s*:)", r
 
 def slug_for_term(term: str) -> str:
     """An id for a term: its toneless pinyin, syllables joined by hyphens (``失信`` → ``shi-xin``)."""
-    from pypinyin import lazy_pinyin  # loaded on first use; it is slow to import
-
-    text = "-".join(lazy_pinyin(term))
+    text = "-".join(pypinyin().lazy_pinyin(term))  # loaded on first use; it is slow to import
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "term"
 

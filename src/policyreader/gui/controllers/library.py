@@ -108,7 +108,18 @@ class LibraryController(Controller):
             self.ops.run(warm_up, label=tr("Starting up"), success=done, failure=failed, progress=progressed)
 
         if opening["started"]:
-            QTimer.singleShot(150, start)  # let the first document paint before the warm-up competes
+            # once the first document is wholly in the view (2 s at most): the warm-up's imports and tables
+            # compete with the reader's building for the interpreter, and a long law's steps took 4x longer
+            begun = {"done": False}
+
+            def begin(*_args: object) -> None:
+                if not begun["done"]:
+                    begun["done"] = True
+                    w.reader.documentBuilt.disconnect(begin)
+                    start()
+
+            w.reader.documentBuilt.connect(begin)
+            QTimer.singleShot(2000, begin)
         else:  # an empty library: one bundled document first, shown before the others are imported
             def shown(_doc: str = "") -> None:
                 w.documentOpened.disconnect(shown)

@@ -80,7 +80,13 @@ class ReadingController(Controller):
         at = segment if segment is not None else self.saved_position(opened.doc.id)
         w.reader.set_document(opened.doc.id, opened.segments, at_segment=min(at, max(len(opened.segments) - 1, 0)),
                               english=opened.doc.lang == Language.EN)
-        w.outline_pane.set_outline(opened.outline)
+        doc_id = opened.doc.id
+
+        def outline() -> None:  # in the next turn of the event loop: a long law's first rows and its
+            if self.doc is not None and self.doc.id == doc_id:  # outline were one block of ~100 ms together
+                w.outline_pane.set_outline(opened.outline)
+
+        QTimer.singleShot(0, outline)
         w.library_pane.select(opened.doc.id)
         w.setWindowTitle(f"{opened.doc.title} — PolicyReader")
         w.settings.setValue("reader/lastDocument", opened.doc.id)
