@@ -134,8 +134,9 @@ class GlossaryWorkbench:
         if doc:
             self.library.get(doc)
         c = self.CONTEXT
-        return [ConcordanceLine(doc_id, idx, zh[max(0, start - c):start].replace("\n", " "), zh[start:end],
-                                zh[end:end + c].replace("\n", " "), en, start)
+        line = ConcordanceLine
+        return [line(doc_id, idx, zh[start - c if start > c else 0:start].replace("\n", " "), zh[start:end],
+                     zh[end:end + c].replace("\n", " "), en, start)
                 for doc_id, idx, start, end, zh, en in self.library.repo.term_occurrences(entry.id, doc)]
 
     # -- user entries -------------------------------------------------------------------------

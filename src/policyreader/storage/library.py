@@ -12,6 +12,7 @@ stored compactly (``storage/compact.py``).
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -341,14 +342,13 @@ class LibraryRepository:
     def term_occurrences(self, entry: str, doc_id: str | None = None) -> list[Occurrence]:
         """Every occurrence of a glossary entry in the Chinese, linked or nested in a longer linked term, in
         library order (documents as ``documents()`` lists them, then segments, then offsets), from the
-        term index."""
+        term index: read in its own order (segment, start, end), then cut into each document's run, which
+        puts the documents in library order without sorting the occurrences."""
         if entry not in self._key_of:
             self._load_entry_keys()
         term = self._key_of.get(entry)
         if term is None:
             return []
-        order = {key: (n, doc, first) for n, (key, doc, first) in enumerate(self.db.execute(
-            "SELECT key, id, first_segment FROM documents ORDER BY bundled DESC, title"))}
         where, args = "o.term = ?", [term]
         if doc_id is not None:
             span = self._span(doc_id)
@@ -356,14 +356,18 @@ class LibraryRepository:
                 return []
             where += " AND o.segment >= ? AND o.segment < ?"
             args += [span[1], span[1] + span[2]]
-        rows = self.db.execute(f"SELECT segment, start, end FROM term_occurrences o WHERE {where}", args).fetchall()
-        texts = {seg: (doc, zh, en) for seg, doc, zh, en in self.db.execute(  # each segment's text read once
-            f"SELECT id, doc, zh, en FROM segments WHERE id IN (SELECT DISTINCT segment FROM term_occurrences o "
+        rows = self.db.execute(f"SELECT segment, start, end FROM term_occurrences o WHERE {where} "
+                               "ORDER BY segment, start, end", args).fetchall()
+        if not rows:
+            return []
+        texts = {seg: (zh, en or "") for seg, zh, en in self.db.execute(  # each segment's text read once
+            f"SELECT id, zh, en FROM segments WHERE id IN (SELECT DISTINCT segment FROM term_occurrences o "
             f"WHERE {where})", args)}
-        rows.sort(key=lambda r: (order[texts[r[0]][0]][0], r[0], r[1], r[2]))
-        out = []
-        for seg, start, end in rows:
-            key, zh, en = texts[seg]
-            _n, doc, first = order[key]
-            out.append((doc, seg - first, start, end, zh, en or ""))
+        ids = [r[0] for r in rows]
+        out: list[Occurrence] = []
+        for doc, first, n in self.db.execute(
+                "SELECT id, first_segment, segment_count FROM documents ORDER BY bundled DESC, title"):
+            lo = bisect.bisect_left(ids, first)
+            hi = bisect.bisect_left(ids, first + n, lo)
+            out += [(doc, seg - first, start, end, *texts[seg]) for seg, start, end in rows[lo:hi]]
         return out
