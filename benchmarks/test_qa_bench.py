@@ -108,7 +108,7 @@ def test_term_check_precision_recall_on_planted_errors(benchmark) -> None:  # ty
     recall = detected / len(planted) if planted else 0.0
     precision = detected / new_findings if new_findings else 0.0
     report("QA planted errors", f"{len(planted)} variants ({kinds['term-missing']} removed, "
-           f"{kinds['term-avoid']} replaced by an avoid rendering) in the 6 fully translated documents")
+           f"{kinds['term-avoid']} replaced by an avoid rendering) in the {len(full)} fully translated documents")
     report("QA planted errors: recall (target 100%)", f"{recall:.2%} ({detected}/{len(planted)})")
     report("QA planted errors: precision (target ≥ 95%)", f"{precision:.2%} ({detected}/{new_findings} new findings)")
     for kind, eid, en in missed[:10]:
