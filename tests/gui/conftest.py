@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from policyreader.gui.qt import QSettings
-from policyreader.services.paths import resolve_paths
-from tests.gui.driving import Dialogs, wait_idle
+from tests.gui.driving import Dialogs, start_window
 
 
 @pytest.fixture
@@ -27,13 +26,7 @@ def settings(tmp_path: Path) -> Iterator[QSettings]:
 
 @pytest.fixture
 def window(qtbot, gui_data_dir: Path, settings: QSettings):  # type: ignore[no-untyped-def]
-    from policyreader.gui.window import MainWindow
-
-    w = MainWindow(resolve_paths(gui_data_dir), settings)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.ready, timeout=60000):
-        w.show()
-    wait_idle(w, qtbot)
+    w = start_window(qtbot, gui_data_dir, settings)
     yield w
     w.ops.shutdown()
 

@@ -14,6 +14,19 @@ def wait_idle(window: Any, qtbot: Any, timeout: int = 60000) -> None:
     qtbot.waitUntil(lambda: not window.ops.is_busy and window.reader.fully_built, timeout=timeout)
 
 
+def start_window(qtbot: Any, data_dir: Any, settings: Any) -> Any:
+    """The real main window on *data_dir*, shown and ready (warmed up, its first document open)."""
+    from policyreader.gui.window import MainWindow
+    from policyreader.services.paths import resolve_paths
+
+    w = MainWindow(resolve_paths(data_dir), settings)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=60000):
+        w.show()
+    wait_idle(w, qtbot)
+    return w
+
+
 def open_doc(window: Any, qtbot: Any, doc_id: str) -> None:
     """Activate a document in the library pane, as a click does, and wait until it is shown."""
     with qtbot.waitSignal(window.documentOpened, timeout=60000):

@@ -19,8 +19,7 @@ from policyreader.core.model import FindingKind, Severity, Status
 from policyreader.gui import i18n, labels
 from policyreader.gui.qt import QAction, QDialogButtonBox, QSettings, Qt, QToolBar
 from policyreader.services.formats import FORMATS
-from policyreader.services.paths import resolve_paths
-from tests.gui.driving import open_doc, trigger, wait_idle
+from tests.gui.driving import open_doc, start_window, trigger, wait_idle
 from tests.gui.test_every_action import CancelEverything, menu_actions, select_a_term
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,16 +166,11 @@ def chinese(qtbot, gui_data_dir: Path, settings: QSettings) -> Iterator[object]:
     """The window as a user who chose 简体中文 in Preferences gets it at the next start: the language is
     installed by the start-up code before the window is built."""
     from policyreader.gui.app import apply_language
-    from policyreader.gui.window import MainWindow
 
     settings.setValue("ui/language", "zh_CN")
     assert apply_language(settings) == "zh_CN"
     try:
-        w = MainWindow(resolve_paths(gui_data_dir), settings)
-        qtbot.addWidget(w)
-        with qtbot.waitSignal(w.ready, timeout=60000):
-            w.show()
-        wait_idle(w, qtbot)
+        w = start_window(qtbot, gui_data_dir, settings)
         yield w
         w.ops.shutdown()
     finally:
