@@ -240,9 +240,43 @@ def check_cli(c: Checks, version: str) -> None:
         c.run("glossary", "export", "--format", fmt, "-o", name)
     c.run("glossary", "import", "glossary.tbx", "--dry-run", "--json")
     check_pdf(c, c.env(), "glossary.pdf")
+    check_tools(c, tmx_doc)
     nofonts = c.work / "no-fonts.conf"
     nofonts.write_text(NO_FONTS_CONF.format(cache=c.home / ".cache" / "fontconfig-empty"), encoding="utf-8")
     check_pdf(c, c.env(FONTCONFIG_FILE=str(nofonts)), "glossary-no-system-fonts.pdf")
+
+
+def check_tools(c: Checks, doc: str) -> None:
+    """Translators' tools, English coverage and team sharing, as the frozen program runs them."""
+    print("Translators' tools, English coverage, a team")
+    c.run("export", doc, "--format", "tmx", "-o", "doc.tmx")
+    tmx = (c.work / "doc.tmx").read_text(encoding="utf-8") if (c.work / "doc.tmx").exists() else ""
+    c.expect("export: TMX of the imported document", tmx.count("<tu>") + tmx.count("<tu ") > 10,
+             f"{tmx.count('<tu')} units")
+    c.run("glossary", "bibliography", "--format", "bibtex", "-o", "refs.bib")
+    bib = (c.work / "refs.bib").read_text(encoding="utf-8") if (c.work / "refs.bib").exists() else ""
+    c.expect("glossary bibliography: BibTeX", bib.count("@") > 50, f"{bib.count('@')} records")
+    c.json("checks", "add", "no-score", "--never", "social credit score", "--json")
+    saved = c.json("checks", "list", "--json")
+    c.expect("checks: a saved check is listed", "no-score" in json.dumps(saved), json.dumps(saved)[:200])
+    c.run("checks", "delete", "no-score")
+    (c.work / "coverage.txt").write_text(
+        "Cities publish a social credit score for every resident, reports say.\n"
+        "In fact the courts keep a list of judgment defaulters, and Credit China publishes records.\n",
+        encoding="utf-8")
+    claims = c.json("claims", "coverage.txt", "--format", "json")
+    c.expect("claims: the terms an English text uses", "xinyong-fen" in json.dumps(claims), json.dumps(claims)[:200])
+    remote = c.work / "team.git"
+    subprocess.run(["git", "init", "--bare", "-q", str(remote)], check=True, env=c.env())
+    c.json("team", "join", str(remote), "--name", "Dist Check", "--email", "dist@example.org", "--json")
+    synced = c.json("team", "sync", "--json")
+    c.expect("team: join a bare repository and sync", isinstance(synced, dict), json.dumps(synced)[:200])
+    c.json("team", "status", "--json")
+    conflicts = c.json("team", "conflicts", "--json")
+    c.expect("team: no conflicts", conflicts in ([], {}) or not json.dumps(conflicts).count('"id"'),
+             json.dumps(conflicts)[:200])
+    c.run("team", "resolve", "--all", "--keep", "mine")
+    c.run("team", "leave")
 
 
 def check_pdf(c: Checks, env: dict[str, str], name: str) -> None:

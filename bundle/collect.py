@@ -25,8 +25,8 @@ PYTHON_SUFFIXES = {".py", ".pyc", ".pyi", ".pyo"}
 # command-line tools and static libraries (its Python module needs only clib/share, the dictionaries).
 UNUSED_DATA_PREFIXES = ("jieba/analyse/", "jieba/posseg/", "jieba/lac_small/",
                         "opencc/clib/include/", "opencc/clib/bin/", "opencc/clib/lib64/", "opencc/clib/lib/")
-# jieba/finalseg/*.p are the pickled HMM tables read only on Jython; CPython imports prob_*.py.
-UNUSED_DATA_FILES = ("jieba/finalseg/prob_emit.p", "jieba/finalseg/prob_start.p", "jieba/finalseg/prob_trans.p")
+# jieba/finalseg/*.p, the pickled HMM tables, are what our segmenter reads (core/jieba_dat.py), with dict.txt.
+UNUSED_DATA_FILES: tuple[str, ...] = ()
 
 # Qt plugins left out, by plugin type: None drops the whole type, a set drops those plugins.
 QT_PLUGINS_LEFT_OUT: dict[str, set[str] | None] = {

@@ -43,7 +43,7 @@ def test_the_real_package_data() -> None:
 @pytest.mark.parametrize(("dest", "kept"), [
     ("jieba/dict.txt", True),
     ("jieba/finalseg/prob_emit.py", True),
-    ("jieba/finalseg/prob_emit.p", False),
+    ("jieba/finalseg/prob_emit.p", True),  # the segmenter reads the pickled HMM tables
     ("jieba/analyse/idf.txt", False),
     ("jieba/posseg/char_state_tab.p", False),
     ("jieba/lac_small/model_baseline/word_emb", False),

@@ -106,8 +106,13 @@ def test_two_people_share_entries_and_annotations_and_settle_a_conflict(corpus_s
     listed = json.loads(policyreader(bob, "team", "conflicts", "--json").stdout)
     assert [c["id"] for c in listed] == [entry_id]
     assert "pledge (Bob)" in json.dumps(listed[0]["mine"]) and "pledge (Alice)" in json.dumps(listed[0]["theirs"])
+    one_line_error(policyreader(bob, "team", "resolve", entry_id, "--all", "--keep", "both"), "not both")
     out = policyreader(bob, "team", "resolve", entry_id, "--keep", "both")
     assert out.returncode == 0 and f"kept both for entry:{entry_id}" in out.stdout
+    # nothing left: --all has nothing to do and says so (it used to ask for --all, which it had been given)
+    out = policyreader(bob, "team", "resolve", "--all", "--keep", "mine")
+    assert out.returncode == 0 and out.stdout.strip() == "no conflicts to resolve", out.stdout + out.stderr
+    one_line_error(policyreader(bob, "team", "resolve", "--keep", "mine"), "or give --all")
     assert policyreader(bob, "team", "sync").returncode == 0
     assert policyreader(alice, "team", "sync").returncode == 0
     shown = [json.loads(policyreader(d, "glossary", "search", "信用修复承诺", "--json").stdout)[0] for d in (alice, bob)]

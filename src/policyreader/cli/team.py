@@ -120,7 +120,12 @@ def team_resolve(state: CliState, ids: tuple[str, ...], keep: str, every: bool) 
 
     state.library(bundled=False)
     service = state.app.team
+    if every and ids:
+        raise UserError("team: give conflict ids or --all, not both")
     refs = [c.key for c in service.conflicts()] if every else list(ids)
+    if every and not refs:
+        click.echo("no conflicts to resolve")
+        return
     if not refs:
         raise UserError("team: name the conflicts to resolve (see 'policyreader team conflicts'), or give --all")
     for ref in refs:
