@@ -158,9 +158,12 @@ def _stored(ctx: AppContext) -> list[tuple[object, ...]]:
     return out
 
 
-def test_worker_processes_store_exactly_what_this_process_would(empty_data_dir: Path, tmp_path: Path) -> None:
-    """The same folder imported by two worker processes and by this one alone: every segment, token, link,
-    term occurrence and search hit the same; bad files reported the same; the order kept."""
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_worker_processes_store_exactly_what_this_process_would(empty_data_dir: Path, tmp_path: Path,
+                                                                start_method: str) -> None:
+    """The same folder imported by two worker processes (forked, as from the command line on Linux, or
+    started afresh, as from the window) and by this one alone: every segment, token, link, term occurrence
+    and search hit the same; bad files reported the same; the order kept."""
     paths = write(tmp_path / "laws", 24, seed=5, per_folder=10)
     shutil.copy(paths[3], tmp_path / "laws" / "batch002" / "zz-copy.txt")  # imported once, then a duplicate
     (tmp_path / "laws" / "batch001" / "broken.txt").write_bytes(b"\x00\x01\x02 not text")
@@ -169,7 +172,7 @@ def test_worker_processes_store_exactly_what_this_process_would(empty_data_dir: 
         data = tmp_path / f"data{n}"
         shutil.copytree(empty_data_dir, data)
         ctx = AppContext(resolve_paths(data))
-        items = list(import_folder(ctx.library, tmp_path / "laws", workers=workers))
+        items = list(import_folder(ctx.library, tmp_path / "laws", workers=workers, start_method=start_method))
         outcomes.append([(Path(i.path).name, i.error, i.result and (i.result.id, i.result.segments,
                                                                     i.result.aligned, i.result.duplicate))
                          for i in items])
