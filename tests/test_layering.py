@@ -78,3 +78,12 @@ def test_no_source_module_is_over_500_lines() -> None:
     long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 520}
     assert not long, f"split these modules: {long}"
+
+
+def test_outside_gui_only_the_pdf_writer_names_pyside6() -> None:
+    """The one exception to "only gui uses Qt": the PDF study glossary is typeset by Qt's text layout (the
+    only layout engine we ship that sets CJK with the bundled OpenType fonts), imported inside its functions
+    so that no import loads Qt (the test above). A second module reaching for Qt fails here."""
+    naming = {str(p.relative_to(SRC)) for pkg in QT_FREE for p in _files(pkg)
+              if any(n == "PySide6" or n.startswith("PySide6.") for n in _imports(p))}
+    assert naming == {"formats/termbase/pdf.py"}

@@ -34,6 +34,9 @@ from policyreader.storage.schema import is_read_only, read_only_error, write_tra
 
 Links = list[tuple[int, int, str]]
 #: a document's integer key, its first segment id and its number of segments
+LIBRARY_ORDER = "ORDER BY bundled DESC, title"
+"""The library's order of documents: the bundled corpus first, then by title (lists, concordances)."""
+
 Span = tuple[int, int, int]
 #: (document id, segment index, start, end, Chinese, English) of one linked occurrence of a term
 Occurrence = tuple[str, int, int, int, str, str]
@@ -107,14 +110,14 @@ class LibraryRepository:
 
     # -- reading ------------------------------------------------------------------------------
     def documents(self) -> list[DocumentRow]:
-        rows = self.db.execute("SELECT * FROM documents ORDER BY bundled DESC, title").fetchall()
+        rows = self.db.execute(f"SELECT * FROM documents {LIBRARY_ORDER}").fetchall()
         cols = [d[0] for d in self.db.execute("SELECT * FROM documents LIMIT 0").description]
         return [_doc_from_row(dict(zip(cols, r, strict=True))) for r in rows]
 
     def listing(self) -> list[DocumentListing]:
         """Every document's id, titles and translation status, in library order: what a list shows."""
         return [DocumentListing(*r) for r in self.db.execute(
-            "SELECT id, title, title_en, translation_status, lang FROM documents ORDER BY bundled DESC, title")]
+            f"SELECT id, title, title_en, translation_status, lang FROM documents {LIBRARY_ORDER}")]
 
     def get(self, doc_id: str) -> DocumentRow | None:
         try:
@@ -366,7 +369,7 @@ class LibraryRepository:
         ids = [r[0] for r in rows]
         out: list[Occurrence] = []
         for doc, first, n in self.db.execute(
-                "SELECT id, first_segment, segment_count FROM documents ORDER BY bundled DESC, title"):
+                f"SELECT id, first_segment, segment_count FROM documents {LIBRARY_ORDER}"):
             lo = bisect.bisect_left(ids, first)
             hi = bisect.bisect_left(ids, first + n, lo)
             out += [(doc, seg - first, start, end, *texts[seg]) for seg, start, end in rows[lo:hi]]
