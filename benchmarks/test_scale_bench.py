@@ -114,25 +114,36 @@ def test_search_process_vs_version(benchmark, scale_35000: ScaleLibrary) -> None
            f"({scale_35000.documents:,} docs)")
 
 
+def _open_concordance(ctx: AppContext) -> None:
+    """What the window does: open the concordance (its count) and read the lines a pane shows first."""
+    lines = ctx.workbench.concordance("信用")
+    ctx.library.titles(lines.documents())
+    lines[:100]
+
+
 def test_concordance_and_stats(benchmark, scale_3500: ScaleLibrary, scale_35000: ScaleLibrary) -> None:  # type: ignore[no-untyped-def]
     contexts = [AppContext(resolve_paths(x.data_dir)) for x in (scale_3500, scale_35000)]
     times: dict[tuple[int, str], list[float]] = {}
+    calls = (("concordance 信用, opened: count, titles, first 100 lines", _open_concordance),
+             ("concordance 信用, every line built (as the CLI prints them)", lambda c: list(c.workbench.concordance("信用"))),
+             ("stats 诚信", lambda c: c.qa.evidence("诚信")))
 
     def run() -> None:
         for _ in range(3):
             for n, ctx in enumerate(contexts):
-                for what, call in (("concordance 信用", lambda c: c.workbench.concordance("信用")),
-                                   ("stats 诚信", lambda c: c.qa.evidence("诚信"))):
+                for what, call in calls:
                     t = time.perf_counter()
                     call(ctx)
                     times.setdefault((n, what), []).append(time.perf_counter() - t)
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     lines = [len(ctx.workbench.concordance("信用")) for ctx in contexts]
-    for what in ("concordance 信用", "stats 诚信"):
+    for what, _call in calls:
         best = [min(times[(n, what)]) for n in range(2)]
+        median = [statistics.median(times[(n, what)]) for n in range(2)]
         report(f"{what}, 3,500 / 35,000 docs (target <= 200 ms at 3,482)",
-               f"{best[0] * 1000:.0f} ms / {best[1] * 1000:.0f} ms (best of 3; scaling {best[1] / best[0]:.1f}x)")
+               f"best {best[0] * 1000:.0f} / {best[1] * 1000:.0f} ms, median {median[0] * 1000:.0f} / "
+               f"{median[1] * 1000:.0f} ms (3 rounds; scaling {best[1] / best[0]:.1f}x)")
     report("  concordance 信用 lines, 3,500 / 35,000 docs", f"{lines[0]:,} / {lines[1]:,}")
 
 

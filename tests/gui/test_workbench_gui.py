@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from policyreader.gui.exchange_dialogs import ExportDialog
-from policyreader.gui.qt import QFileDialog, Qt
+from policyreader.gui.qt import QFileDialog, QPoint, Qt
 from policyreader.gui.workbench import AddTermDialog
 from tests.gui.driving import accept, action_named, open_doc, press, save_as, trigger, wait_idle
 
@@ -32,14 +32,34 @@ def test_concordance_sorts_and_jumps(window, qtbot) -> None:  # type: ignore[no-
     start = next(a for a, _b, e in seg.terms if e == "zhengxin-jigou")
     window.reader.setTextCursor(window.reader.cursor_for(seg.idx, "zh", start + 1))
     trigger(window, qtbot, action_named(window, "Concordance of the term at the cursor"))
-    tree = window.concordance_pane.tree
-    assert tree.topLevelItemCount() > 20
-    tree.sortItems(2, Qt.SortOrder.AscendingOrder)
-    rights = [tree.topLevelItem(i).text(2) for i in range(tree.topLevelItemCount())]
-    assert rights == sorted(rights)
-    tree.itemClicked.emit(tree.topLevelItem(0), 0)
+    pane = window.concordance_pane
+    view, model = pane.view, pane.model
+    wait_idle(window, qtbot)
+    assert model.rowCount() > 20 and window.concordance_dock.isVisible()
+    in_order = [(ln.doc, ln.segment, ln.start) for ln in pane.lines]
+
+    def click_header(column: int) -> None:
+        header = view.header()
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        wait_idle(window, qtbot)
+
+    def column(c: int) -> list[str]:
+        return [model.index(i, c).data() for i in range(model.rowCount())]
+
+    click_header(2)  # Right: sorted on the database thread, shown when done
+    assert column(2) == sorted(column(2)) and column(2) != [ln.right for ln in window.ctx.workbench.concordance(
+        "zhengxin-jigou")]
+    click_header(2)  # again: reversed
+    assert column(2) == sorted(column(2), reverse=True)
+    click_header(0)  # Left: by the characters nearest the term
+    assert [x[::-1] for x in column(0)] == sorted(x[::-1] for x in column(0))
+    assert sorted((ln.doc, ln.segment, ln.start) for ln in pane.lines) == sorted(in_order)  # the same lines
+    first = view.visualRect(model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
     wait_idle(window, qtbot)
     assert window.reader.textCursor().selectedText() == "征信机构"
+    assert window.doc_id == pane.lines[0].doc
 
 
 def test_add_term_from_selection_highlights_it_at_once(window, qtbot, dialogs) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -129,3 +130,64 @@ def test_the_term_index_follows_a_new_user_entry_inside_linked_terms(data_dir: P
     with pytest.raises(UserError):
         ctx.workbench.concordance(entry.id)
     assert ctx.library.repo.term_occurrences(entry.id) == []
+
+
+def test_a_concordance_reads_only_the_lines_asked_for(data_dir: Path) -> None:
+    """Opening a concordance counts; a line is read when it is asked for, a page at a time; every way of
+    reading it gives the same lines."""
+    from policyreader.services.concordance import Concordance
+
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    read: list[int] = []
+
+    def counting(entry: str, run: Any, offset: int, limit: int) -> Any:
+        rows = ctx.library.repo.term_page(entry, run, offset, limit)
+        read.append(len(rows))
+        return rows
+
+    lines = ctx.workbench.concordance("xinyong").reading_with(counting)
+    assert isinstance(lines, Concordance) and len(lines) > 2 * Concordance.PAGE and not read
+    assert lines[0].match == "信用" and 0 < sum(read) <= Concordance.PAGE
+    every = list(lines)
+    assert len(every) == len(lines) == len(ctx.library.repo.term_occurrences("xinyong"))
+    assert [lines[i] for i in range(len(lines))] == every
+    assert lines[-1] == every[-1] and lines[5:9] == every[5:9] and lines[::-97] == every[::-97]
+    with pytest.raises(IndexError):
+        lines[len(lines)]
+    assert [ln.doc for ln in every] == [ln.doc for ln in ctx.workbench.concordance("xinyong")]
+    one = ctx.workbench.concordance("xinyong", doc=every[-1].doc)
+    assert list(one) == [ln for ln in every if ln.doc == every[-1].doc]
+
+
+def test_a_concordance_of_a_document_changed_since_shows_gone_lines(data_dir: Path) -> None:
+    """Lines whose document was replaced after the concordance opened come out empty, going nowhere: no
+    error, no line of another document."""
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    lines = ctx.workbench.concordance("xinyong")
+    doc = lines[len(lines) // 2].doc
+    ctx.library.replace_content(ctx.library.get(doc), ctx.library.repo.segments(doc)[:1])
+    after = list(lines)
+    assert len(after) == len(lines)
+    changed = [ln for ln in after if ln.doc == doc]
+    assert changed and all(ln.segment == -1 and not ln.match for ln in changed[1:])
+    assert all(ln.match == "信用" for ln in after if ln.doc != doc)
+
+
+def test_concordance_sort_orders(data_dir: Path) -> None:
+    from policyreader.services.concordance import sort_concordance
+
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    lines = ctx.workbench.concordance("shehui-xinyong-tixi")
+    titles = ctx.library.titles(lines.documents())
+    assert sort_concordance(lines, "doc") is lines
+    assert [ln.en for ln in sort_concordance(lines, "english")] == sorted(ln.en for ln in lines)
+    right = sort_concordance(lines, "right", descending=True)
+    assert [ln.right for ln in right] == sorted((ln.right for ln in lines), reverse=True)
+    by_title = sort_concordance(lines, "document", titles=titles)
+    assert [titles[ln.doc] for ln in by_title] == sorted(titles[ln.doc] for ln in lines)
+    assert [ln for ln in by_title if ln.doc == lines[0].doc] == [ln for ln in lines if ln.doc == lines[0].doc]
+    with pytest.raises(ValueError):
+        sort_concordance(lines, "colour")

@@ -87,7 +87,7 @@ def stats(state: CliState, term: str, as_json: bool) -> None:
 @pass_state
 def concordance(state: CliState, term: str, doc: str | None, sort: str, as_csv: bool, as_json: bool) -> None:
     """Every occurrence of TERM (an entry id or form) across the library, in context, with the aligned English."""
-    from policyreader.services.workbench import concordance_csv, sort_concordance
+    from policyreader.services.concordance import concordance_csv, sort_concordance
 
     state.library()
     lines = sort_concordance(state.app.workbench.concordance(term, doc), sort)

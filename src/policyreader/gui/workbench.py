@@ -3,6 +3,7 @@ adds a term from a selection (with its pinyin and CC-CEDICT suggestions)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -10,6 +11,7 @@ from policyreader.core.glossary import DOMAINS, STATUSES, GlossaryEntry
 from policyreader.core.model import ConcordanceLine
 from policyreader.gui.i18n import tr
 from policyreader.gui.labels import domain_label, status_label
+from policyreader.gui.models.concordance import SORT_KEYS, ConcordanceModel
 from policyreader.gui.plain import tooltip
 from policyreader.gui.qt import (
     QAbstractItemView,
@@ -23,11 +25,11 @@ from policyreader.gui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     QPlainTextEdit,
     QPushButton,
     Qt,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -93,34 +95,34 @@ class GlossaryBrowser(QWidget):
         self.count.setText(tr("{n} entries").format(n=len(entries)))
 
 
-class _KwicItem(QTreeWidgetItem):
-    """Sorts the left context from its end (by the words nearest the keyword), as concordancers do."""
-
-    def __lt__(self, other: Any) -> bool:
-        col = self.treeWidget().sortColumn() if self.treeWidget() else 0
-        mine, theirs = self.text(col), str(other.text(col))
-        if col == 0:
-            return mine[::-1] < theirs[::-1]
-        return mine < theirs
-
-
 class ConcordancePane(QWidget):
-    """Keyword-in-context lines with the aligned English; sortable by left or right context."""
+    """Keyword-in-context lines with the aligned English, a row per line built as it is shown; a click on
+    a column's header asks for the lines sorted by it (left context read from its end, as concordancers
+    do), a second click reverses the order."""
 
     lineActivated = Signal(str, int, int, int)  # doc, segment, start, end
     exportRequested = Signal()
+    sortRequested = Signal(str, bool)  # sort key, descending
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel(self)
-        self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName(tr("Concordance lines"))
-        self.tree.setObjectName("concordanceTree")
-        self.tree.setHeaderLabels([tr("Left"), tr("Term"), tr("Right"), tr("English"), tr("Document")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSortingEnabled(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.model = ConcordanceModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("Concordance lines"))
+        self.view.setObjectName("concordanceView")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)  # rows are not measured one by one
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.view.header()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # library order: no column's
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.sortIndicatorChanged.connect(self._sort_clicked)
         self.export_button = QPushButton(tr("Export CSV…"), self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -128,31 +130,46 @@ class ConcordancePane(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
-        lay.addWidget(self.tree)
-        self.lines: list[ConcordanceLine] = []
-        self.tree.itemActivated.connect(self._activate)
-        self.tree.itemClicked.connect(self._activate)
+        lay.addWidget(self.view)
+        self.view.activated.connect(self._activate)
+        self.view.clicked.connect(self._activate)
         self.export_button.clicked.connect(self.exportRequested)
 
-    def set_lines(self, term: str, lines: list[ConcordanceLine], titles: dict[str, str]) -> None:
-        self.lines = lines
-        self.tree.setSortingEnabled(False)
-        self.tree.clear()
-        for i, ln in enumerate(lines):
-            item = _KwicItem([ln.left, ln.match, ln.right, ln.en, titles.get(ln.doc, ln.doc)])
-            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setData(0, Qt.ItemDataRole.UserRole, i)
-            item.setToolTip(3, tooltip(ln.en))
-            self.tree.addTopLevelItem(item)
-        self.tree.setSortingEnabled(True)
+    @property
+    def lines(self) -> Sequence[ConcordanceLine]:
+        return self.model.lines
+
+    @property
+    def titles(self) -> Mapping[str, str]:
+        return self.model.titles
+
+    def set_lines(self, term: str, lines: Sequence[ConcordanceLine], titles: Mapping[str, str]) -> None:
+        """A new concordance, in library order."""
+        header = self.view.header()
+        header.blockSignals(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        self.model.set_lines(lines, titles)
         for c in (0, 1, 2):
-            self.tree.resizeColumnToContents(c)
+            self.view.resizeColumnToContents(c)  # measured on the rows in view
+        self.view.setColumnWidth(4, self.view.fontMetrics().horizontalAdvance("M" * 18))
         self.title.setText(tr("<b>{term}</b>: {n} occurrence(s) in the library").format(term=escape(term),
                                                                                          n=len(lines)))
 
-    def _activate(self, item: QTreeWidgetItem) -> None:
-        ln = self.lines[item.data(0, Qt.ItemDataRole.UserRole)]
-        self.lineActivated.emit(ln.doc, ln.segment, ln.start, ln.start + len(ln.match))
+    def set_sorted(self, lines: Sequence[ConcordanceLine]) -> None:
+        """The same lines in the order the header asked for."""
+        self.model.set_lines(lines)
+
+    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(SORT_KEYS):
+            self.sortRequested.emit(SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        ln = self.model.lines[index.row()]
+        if ln.segment >= 0:
+            self.lineActivated.emit(ln.doc, ln.segment, ln.start, ln.start + len(ln.match))
 
 
 class AddTermDialog(QDialog):

@@ -7,7 +7,7 @@ import contextlib
 import copy
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policyreader.core.cjk import has_han
@@ -15,6 +15,7 @@ from policyreader.core.errors import UserError
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
 from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
+from policyreader.services.concordance import Concordance
 from policyreader.services.library import Library, slugify
 from policyreader.storage.schema import write_transaction
 from policyreader.storage.user_glossary import UserGlossaryRepository
@@ -39,8 +40,6 @@ class SearchResult:
 
 class GlossaryWorkbench:
     """Glossary search, concordance and user entries for one library."""
-
-    CONTEXT = 20
 
     def __init__(self, library: Library):
         self.library = library
@@ -126,18 +125,21 @@ class GlossaryWorkbench:
                 return e
         raise UserError(f"{term!r} is not a glossary entry id or term (try 'policyreader glossary search')")
 
-    def concordance(self, term: str, doc: str | None = None) -> list[ConcordanceLine]:
-        """Every occurrence of the entry across the library, as keyword-in-context lines: where it is linked,
-        and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设). Read from the
-        term index, which holds both: no segment's links are decoded."""
+    def concordance(self, term: str, doc: str | None = None) -> Concordance:
+        """Every occurrence of the entry across the library (or in *doc*), as keyword-in-context lines: where
+        it is linked, and where it is written inside a longer linked term (社会信用体系 in 社会信用体系建设).
+        Read from the term index, which holds both: no segment's links are decoded, and the lines are read
+        when they are asked for (see :mod:`policyreader.services.concordance`)."""
         entry = self.resolve(term)
         if doc:
             self.library.get(doc)
-        c = self.CONTEXT
-        line = ConcordanceLine
-        return [line(doc_id, idx, zh[start - c if start > c else 0:start].replace("\n", " "), zh[start:end],
-                     zh[end:end + c].replace("\n", " "), en, start)
-                for doc_id, idx, start, end, zh, en in self.library.repo.term_occurrences(entry.id, doc)]
+        return Concordance(entry.id, entry.term, self.library.repo.term_runs(entry.id, doc),
+                           self.library.repo.term_page)
+
+    def bind(self, lines: Sequence[ConcordanceLine]) -> Sequence[ConcordanceLine]:
+        """A concordance opened on another thread, read through this service's connection (other lines as
+        they are)."""
+        return lines.reading_with(self.library.repo.term_page) if isinstance(lines, Concordance) else lines
 
     # -- user entries -------------------------------------------------------------------------
     def add(self, term: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",
@@ -254,19 +256,3 @@ class GlossaryWorkbench:
 
         variants = sorted(v for v in script_variants(term) if v != term)
         return variants[0] if variants else term
-
-
-def sort_concordance(lines: list[ConcordanceLine], key: str) -> list[ConcordanceLine]:
-    """Sort KWIC lines by document order, by left context (read right to left) or by right context."""
-    if key == "left":
-        return sorted(lines, key=lambda ln: ln.left[::-1])
-    if key == "right":
-        return sorted(lines, key=lambda ln: ln.right)
-    return list(lines)
-
-
-def concordance_csv(lines: list[ConcordanceLine]) -> str:
-    """The lines as CSV, as the concordance export writes them."""
-    from policyreader.formats.registry import Kind, by_name, render
-
-    return render(by_name(Kind.CONCORDANCE, "csv"), lines).decode("utf-8")

@@ -42,6 +42,15 @@ Span = tuple[int, int, int]
 Occurrence = tuple[str, int, int, int, str, str]
 
 
+class TermRun(NamedTuple):
+    """The occurrences of a glossary entry in one document: where its segments are, and how many."""
+
+    doc: str
+    first_segment: int
+    segment_count: int
+    occurrences: int
+
+
 class SegmentPayload(NamedTuple):
     """What a segment's row and index entries hold that needs no database (see ``LibraryRepository.payloads``)."""
 
@@ -342,14 +351,45 @@ class LibraryRepository:
         return None if r is None else (r[0], r[1] or "")
 
     # -- glossary terms -----------------------------------------------------------------------
+    def _term_key(self, entry: str) -> int | None:
+        if entry not in self._key_of:
+            self._load_entry_keys()
+        return self._key_of.get(entry)
+
+    def term_runs(self, entry: str, doc_id: str | None = None) -> list[TermRun]:
+        """The documents in which a glossary entry occurs, in library order, each with its number of
+        occurrences: one range count in the term index per document, no occurrence read."""
+        term = self._term_key(entry)
+        if term is None:
+            return []
+        where, args = ("WHERE d.id = ?", [term, doc_id]) if doc_id is not None else ("", [term])
+        return [TermRun(*r) for r in self.db.execute(
+            "SELECT id, first_segment, segment_count, n FROM (SELECT d.id, d.first_segment, d.segment_count, "
+            "d.bundled, d.title, (SELECT count(*) FROM term_occurrences o WHERE o.term = ? AND o.segment >= "
+            "d.first_segment AND o.segment < d.first_segment + d.segment_count) AS n FROM documents d "
+            f"{where}) WHERE n > 0 {LIBRARY_ORDER}", args)]
+
+    def term_page(self, entry: str, run: TermRun, offset: int = 0,
+                  limit: int = -1) -> list[tuple[int, int, int, str, str]]:
+        """Occurrences *offset* to *offset* + *limit* (all with -1) of an entry in one document's run, in
+        order: (segment index, start, end, Chinese, English). The term index is walked in its own order and
+        each segment is read by its id."""
+        term = self._term_key(entry)
+        if term is None:
+            return []
+        return self.db.execute(
+            "SELECT o.segment - ?, o.start, o.end, s.zh, coalesce(s.en, '') FROM term_occurrences o "
+            "CROSS JOIN segments s ON s.id = o.segment WHERE o.term = ? AND o.segment >= ? AND o.segment < ? "
+            "ORDER BY o.segment, o.start, o.end LIMIT ? OFFSET ?",
+            [run.first_segment, term, run.first_segment, run.first_segment + run.segment_count, limit,
+             offset]).fetchall()
+
     def term_occurrences(self, entry: str, doc_id: str | None = None) -> list[Occurrence]:
         """Every occurrence of a glossary entry in the Chinese, linked or nested in a longer linked term, in
         library order (documents as ``documents()`` lists them, then segments, then offsets), from the
         term index: read in its own order (segment, start, end), then cut into each document's run, which
         puts the documents in library order without sorting the occurrences."""
-        if entry not in self._key_of:
-            self._load_entry_keys()
-        term = self._key_of.get(entry)
+        term = self._term_key(entry)
         if term is None:
             return []
         where, args = "o.term = ?", [term]

@@ -324,6 +324,10 @@
         <translation>正在生成语境检索结果</translation>
     </message>
     <message>
+        <source>Sorting the concordance</source>
+        <translation>正在排序语境检索结果</translation>
+    </message>
+    <message>
         <source>No glossary term at the cursor</source>
         <translation>光标处没有术语</translation>
     </message>
@@ -2186,6 +2190,10 @@ expected: {expected}</source>
     <message>
         <source>Right</source>
         <translation>右侧语境</translation>
+    </message>
+    <message>
+        <source>(changed since the concordance was opened)</source>
+        <translation>（打开语境检索后已更改）</translation>
     </message>
     <message>
         <source>Export CSV…</source>

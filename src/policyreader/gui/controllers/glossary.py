@@ -4,6 +4,7 @@ reference managers and "Copy citation" for the entry shown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,10 @@ from policyreader.gui.labels import chosen_format, file_filter
 from policyreader.gui.qt import QFileDialog, QGuiApplication, QMessageBox
 from policyreader.gui.workbench import AddTermDialog
 from policyreader.services.changes import Changes
+from policyreader.services.concordance import concordance_csv, sort_concordance
 from policyreader.services.context import AppContext
 from policyreader.services.files import write_user_text
 from policyreader.services.formats import Kind, formats
-from policyreader.services.workbench import concordance_csv, sort_concordance
 
 
 class GlossaryController(Controller):
@@ -33,6 +34,8 @@ class GlossaryController(Controller):
         w.glossary_browser.entryActivated.connect(lambda eid: w.lookup.show_entry(eid))
         w.concordance_pane.lineActivated.connect(self._jump_to_span)
         w.concordance_pane.exportRequested.connect(self.export_concordance)
+        w.concordance_pane.sortRequested.connect(self.sort_concordance)
+        self._concordance_entry = ""
         w.entry_browser.actionLinkActivated.connect(self._entry_action)
         self._pending_span: tuple[str, int, int, int] | None = None
         w.documentOpened.connect(self._opened)
@@ -40,6 +43,11 @@ class GlossaryController(Controller):
     def on_changes(self, changes: Changes) -> None:
         if changes.glossary:
             self.refresh_browser()
+        if self._concordance_entry and (changes.glossary or changes.library or changes.documents):
+            if changes.glossary and self._concordance_entry not in self.ctx.engine.glossary.entries:
+                self._concordance_entry = ""  # the user's entry was deleted: the lines shown stay as they are
+            else:
+                self.show_concordance(self._concordance_entry, raise_dock=False)  # counted again
 
     # -- browser ------------------------------------------------------------------------------
     def show_browser(self) -> None:
@@ -61,20 +69,34 @@ class GlossaryController(Controller):
         self.window.glossary_browser.set_entries(sorted(entries, key=lambda e: (e.pinyin.lower(), e.term)))
 
     # -- concordance --------------------------------------------------------------------------
-    def show_concordance(self, entry_id: str) -> None:
+    def show_concordance(self, entry_id: str, raise_dock: bool = True) -> None:
+        """Open the entry's concordance in its pane: counted on the database thread, its lines then read
+        on this one as the view shows them."""
         w = self.window
 
-        def read(ctx: AppContext, _oc: Any) -> tuple[str, list[ConcordanceLine], dict[str, str]]:
-            entry = ctx.workbench.resolve(entry_id)
-            lines = sort_concordance(ctx.workbench.concordance(entry.id), "doc")
-            return entry.term, lines, ctx.library.titles(list({ln.doc for ln in lines}))
+        def read(ctx: AppContext, _oc: Any) -> tuple[Sequence[ConcordanceLine], dict[str, str]]:
+            lines = ctx.workbench.concordance(entry_id)
+            return lines, ctx.library.titles(lines.documents())
 
-        def show(result: tuple[str, list[ConcordanceLine], dict[str, str]]) -> None:
-            w.concordance_pane.set_lines(*result)
-            w.concordance_dock.show()
-            w.concordance_dock.raise_()
+        def show(result: tuple[Sequence[ConcordanceLine], dict[str, str]]) -> None:
+            lines, titles = result
+            self._concordance_entry = entry_id
+            w.concordance_pane.set_lines(self.ctx.workbench.resolve(entry_id).term, self.ctx.workbench.bind(lines),
+                                         titles)
+            if raise_dock:
+                w.concordance_dock.show()
+                w.concordance_dock.raise_()
 
         self.ops.run(read, label=tr("Building the concordance"), success=show, failure=self.error)
+
+    def sort_concordance(self, key: str, descending: bool) -> None:
+        """The concordance's lines in another order, sorted on the database thread (sorting by context
+        reads every line)."""
+        pane = self.window.concordance_pane
+        lines, titles = pane.lines, pane.titles
+        self.ops.run(lambda ctx, _oc: sort_concordance(ctx.workbench.bind(lines), key, descending, titles),
+                     label=tr("Sorting the concordance"),
+                     success=lambda result: pane.set_sorted(self.ctx.workbench.bind(result)), failure=self.error)
 
     def concordance_at_cursor(self) -> None:
         w = self.window
@@ -90,13 +112,13 @@ class GlossaryController(Controller):
         self.status(tr("No glossary term at the cursor"), 4000)
 
     def export_concordance(self) -> None:
-        lines = list(self.window.concordance_pane.lines)
+        lines = self.window.concordance_pane.lines
         if not lines:
             return
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Export concordance"), "concordance.csv",
                                               file_filter(Kind.CONCORDANCE, readable=False))
         if path:
-            self.ops.run(lambda _ctx, _oc: write_user_text(Path(path), concordance_csv(lines)),
+            self.ops.run(lambda ctx, _oc: write_user_text(Path(path), concordance_csv(ctx.workbench.bind(lines))),
                          label=tr("Writing the concordance"),
                          success=lambda _r: self.status(tr("Wrote {path}").format(path=path), 5000),
                          failure=self.error)
