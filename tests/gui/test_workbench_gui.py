@@ -39,7 +39,7 @@ def test_concordance_sorts_and_jumps(window, qtbot) -> None:  # type: ignore[no-
     in_order = [(ln.doc, ln.segment, ln.start) for ln in pane.lines]
 
     def click_header(column: int) -> None:
-        header = view.header()
+        header = view.horizontalHeader()
         x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
         wait_idle(window, qtbot)

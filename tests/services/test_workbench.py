@@ -189,5 +189,28 @@ def test_concordance_sort_orders(data_dir: Path) -> None:
     by_title = sort_concordance(lines, "document", titles=titles)
     assert [titles[ln.doc] for ln in by_title] == sorted(titles[ln.doc] for ln in lines)
     assert [ln for ln in by_title if ln.doc == lines[0].doc] == [ln for ln in lines if ln.doc == lines[0].doc]
+    assert list(sort_concordance(lines, "doc", descending=True)) == list(lines)[::-1]
+    left = sort_concordance(right, "left")  # sorting sorted lines sorts the lines
+    assert [ln.left[::-1] for ln in left] == sorted(ln.left[::-1] for ln in lines)
+    assert [left[i] for i in range(len(left))] == list(left) and left[3:7] == list(left)[3:7]
     with pytest.raises(ValueError):
         sort_concordance(lines, "colour")
+
+
+def test_a_large_concordance_sorts_stably_in_chunks(data_dir: Path) -> None:
+    """More lines than a sorting chunk: the merged order is sorted() 's, ties in library order."""
+    from policyreader.services import concordance
+
+    ctx = AppContext(resolve_paths(data_dir))
+    ctx.library.ensure_bundled()
+    lines = ctx.workbench.concordance("xinyong")
+    every = list(lines)
+    assert len(every) > 3 * 97
+    chunk, concordance.SORT_CHUNK = concordance.SORT_CHUNK, 97
+    try:
+        for key, of in (("term", lambda ln: ln.match), ("right", lambda ln: ln.right)):
+            for descending in (False, True):
+                got = list(concordance.sort_concordance(lines, key, descending))
+                assert got == sorted(every, key=of, reverse=descending), (key, descending)
+    finally:
+        concordance.SORT_CHUNK = chunk

@@ -29,11 +29,12 @@ from policyreader.gui.qt import (
     QPlainTextEdit,
     QPushButton,
     Qt,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from policyreader.services.concordance import CONTEXT, Concordance
 from policyreader.services.workbench import SearchResult
 
 
@@ -108,15 +109,19 @@ class ConcordancePane(QWidget):
         super().__init__(parent)
         self.title = QLabel(self)
         self.model = ConcordanceModel(self)
-        self.view = QTreeView(self)
+        # a table, not a tree: a tree asks the model about every row's children when it lays them out
+        self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(tr("Concordance lines"))
         self.view.setObjectName("concordanceView")
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)  # rows are not measured one by one
-        self.view.setAllColumnsShowFocus(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # rows not measured
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.view.header()
+        header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # library order: no column's
@@ -145,16 +150,20 @@ class ConcordancePane(QWidget):
 
     def set_lines(self, term: str, lines: Sequence[ConcordanceLine], titles: Mapping[str, str]) -> None:
         """A new concordance, in library order."""
-        header = self.view.header()
+        header = self.view.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
         self.model.set_lines(lines, titles)
-        for c in (0, 1, 2):
-            self.view.resizeColumnToContents(c)  # measured on the rows in view
-        self.view.setColumnWidth(4, self.view.fontMetrics().horizontalAdvance("M" * 18))
+        # widths from the font, not from measuring rows (Qt would read a thousand lines for each column)
+        fm, pad = self.view.fontMetrics(), 16
+        context = fm.horizontalAdvance("中" * CONTEXT) + pad
+        terms = {ln.match for ln in lines[:Concordance.PAGE]} | {term}
+        for col, width in enumerate((context, max(fm.horizontalAdvance(t) for t in terms) + pad, context)):
+            self.view.setColumnWidth(col, width)
+        self.view.setColumnWidth(4, fm.horizontalAdvance("M" * 18))
         self.title.setText(tr("<b>{term}</b>: {n} occurrence(s) in the library").format(term=escape(term),
-                                                                                         n=len(lines)))
+                                                                                         n=f"{len(lines):,}"))
 
     def set_sorted(self, lines: Sequence[ConcordanceLine]) -> None:
         """The same lines in the order the header asked for."""

@@ -10,6 +10,9 @@ Sorting by context needs every line and builds them all (:func:`sort_concordance
 from __future__ import annotations
 
 import bisect
+import heapq
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from typing import overload
@@ -43,13 +46,16 @@ class Concordance(Sequence[ConcordanceLine]):
     is read on another with :meth:`reading_with`."""
 
     PAGE = 200
+    PAGES_KEPT = 256
+    """Pages of lines kept once read (the most recently used): a long scroll through a sorted view touches
+    a page per line."""
 
     def __init__(self, entry: str, term: str, runs: Sequence[TermRun], read: Reader):
         self.entry, self.term = entry, term
         self.runs = list(runs)
         self._read = read
         self._starts = [0, *accumulate(r.occurrences for r in self.runs)]
-        self._pages: dict[int, list[ConcordanceLine]] = {}
+        self._pages: OrderedDict[int, list[ConcordanceLine]] = OrderedDict()
 
     def reading_with(self, read: Reader) -> Concordance:
         """The same occurrences, read through another connection."""
@@ -74,9 +80,14 @@ class Concordance(Sequence[ConcordanceLine]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError("concordance line out of range")
-        page = self._pages.get(i // self.PAGE)
+        n = i // self.PAGE
+        page = self._pages.get(n)
         if page is None:
-            page = self._pages[i // self.PAGE] = self._load(i // self.PAGE * self.PAGE)
+            page = self._pages[n] = self._load(n * self.PAGE)
+            if len(self._pages) > self.PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(n)
         return page[i % self.PAGE]
 
     def _load(self, lo: int) -> list[ConcordanceLine]:
@@ -98,19 +109,67 @@ class Concordance(Sequence[ConcordanceLine]):
             yield from (_gone(run.doc) for _ in range(run.occurrences - len(rows)))
 
 
+class SortedConcordance(Sequence[ConcordanceLine]):
+    """Lines in another order: the lines they were sorted from and, for each position, the index of its
+    line there (a compact array, not a copy of 240,000 lines, which the window's thread would free in
+    one stretch when the next concordance replaces it)."""
+
+    def __init__(self, base: Sequence[ConcordanceLine], order: Sequence[int]):
+        self.base, self.order = base, order
+
+    def reading_with(self, read: Reader) -> SortedConcordance:
+        base = self.base.reading_with(read) if isinstance(self.base, Concordance) else self.base
+        return SortedConcordance(base, self.order)
+
+    def documents(self) -> list[str]:
+        return self.base.documents() if isinstance(self.base, Concordance) else list({ln.doc for ln in self.base})
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, i: int) -> ConcordanceLine: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[ConcordanceLine]: ...
+
+    def __getitem__(self, i: int | slice) -> ConcordanceLine | list[ConcordanceLine]:
+        if isinstance(i, slice):
+            return [self.base[k] for k in self.order[i]]
+        return self.base[self.order[i]]
+
+    def __iter__(self) -> Iterator[ConcordanceLine]:
+        every = list(self.base)  # in one pass: in sorted order, each line would be on a page of its own
+        return (every[k] for k in self.order)
+
+
 def sort_concordance(lines: Sequence[ConcordanceLine], key: str, descending: bool = False,
                      titles: Mapping[str, str] | None = None) -> Sequence[ConcordanceLine]:
     """The lines in library order (as they are) or sorted: by left context read right to left, by the
     term, by right context, by the English, or by document title (then in order within each)."""
     if key == "doc":
-        return list(reversed(lines)) if descending else lines
-    # sorted() is stable: lines that tie (one document's, by title) stay in library order
+        return SortedConcordance(lines, range(len(lines) - 1, -1, -1)) if descending else lines
     keys: dict[str, Callable[[ConcordanceLine], str]] = {
         "left": lambda ln: ln.left[::-1], "term": lambda ln: ln.match, "right": lambda ln: ln.right,
         "english": lambda ln: ln.en, "document": lambda ln: (titles or {}).get(ln.doc, ln.doc)}
     if key not in keys:
         raise ValueError(f"unknown concordance order {key!r}")
-    return sorted(lines, key=keys[key], reverse=descending)
+    if isinstance(lines, SortedConcordance):
+        lines = lines.base
+    return SortedConcordance(lines, _order([keys[key](ln) for ln in lines], descending))
+
+
+SORT_CHUNK = 10_000
+
+
+def _order(keys: list[str], reverse: bool) -> array[int]:
+    """The positions of *keys* in sorted order; ties keep their order. Sorted in chunks, then merged: one
+    ``sorted`` over 240,000 strings holds the interpreter lock for a fifth of a second, and the window's
+    thread, waiting for it, would stall; a chunk holds it for a few milliseconds."""
+    at = keys.__getitem__
+    runs = [sorted(range(i, min(i + SORT_CHUNK, len(keys))), key=at, reverse=reverse)
+            for i in range(0, len(keys), SORT_CHUNK)]
+    return array("I", heapq.merge(*runs, key=at, reverse=reverse))
 
 
 def concordance_csv(lines: Sequence[ConcordanceLine]) -> str:

@@ -4,6 +4,7 @@ a bilingual Word table)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,11 @@ class LibraryController(Controller):
                 waiting.discard(what)
                 if not waiting:
                     w.documentOpened.disconnect(first_opened)
+                    # What start-up built (glossary, pinyin and dictionary tables, the window) lives as long
+                    # as the app: moved out of the collector's view, so that its full collections (run by
+                    # any thread, holding the interpreter lock) no longer walk it: they had stalled this
+                    # thread for 100 ms while a background operation built many objects.
+                    gc.freeze()
                     w.ready.emit()
 
         def first_opened(_doc: str) -> None:
@@ -108,8 +114,10 @@ class LibraryController(Controller):
             self.ops.run(warm_up, label=tr("Starting up"), success=done, failure=failed, progress=progressed)
 
         if opening["started"]:
-            # once the first document is wholly in the view (2 s at most): the warm-up's imports and tables
-            # compete with the reader's building for the interpreter, and a long law's steps took 4x longer
+            # once the first document is wholly in the view, or there is none: the warm-up's imports and
+            # tables compete with the reader's building for the interpreter, and a long law's steps took 4x
+            # longer. (10 s at most: a safety net should the document fail to open; a busy machine can take
+            # several seconds to build a long law.)
             begun = {"done": False}
 
             def begin(*_args: object) -> None:
@@ -118,8 +126,13 @@ class LibraryController(Controller):
                     w.reader.documentBuilt.disconnect(begin)
                     start()
 
+            def no_document() -> None:
+                settled("first document")
+                begin()
+
             w.reader.documentBuilt.connect(begin)
-            QTimer.singleShot(2000, begin)
+            self._no_document = no_document
+            QTimer.singleShot(10_000, begin)
         else:  # an empty library: one bundled document first, shown before the others are imported
             def shown(_doc: str = "") -> None:
                 w.documentOpened.disconnect(shown)
