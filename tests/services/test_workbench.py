@@ -214,3 +214,14 @@ def test_a_large_concordance_sorts_stably_in_chunks(data_dir: Path) -> None:
                 assert got == sorted(every, key=of, reverse=descending), (key, descending)
     finally:
         concordance.SORT_CHUNK = chunk
+
+
+def test_cli_concordance_limit_prints_the_first_lines_of_the_order(data_dir: Path) -> None:
+    code, full, _ = cli(data_dir, "concordance", "信用", "--json")
+    code3, three, _ = cli(data_dir, "concordance", "信用", "--json", "--limit", "3")
+    assert code == code3 == 0 and json.loads(three) == json.loads(full)[:3] and len(json.loads(full)) > 3
+    _, left, _ = cli(data_dir, "concordance", "信用", "--json", "--sort", "left")
+    _, left2, _ = cli(data_dir, "concordance", "信用", "--json", "--sort", "left", "--limit", "2")
+    assert json.loads(left2) == json.loads(left)[:2] != json.loads(full)[:2]
+    code, _out, err = cli(data_dir, "concordance", "信用", "--limit", "-1")
+    assert code == 2 and "--limit" in err

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from policyreader.cli.options import CliState, emit, format_option, json_option, main, pass_state
 from policyreader.core.errors import UserError
-from policyreader.core.model import Severity
+from policyreader.core.model import ConcordanceLine, Severity
 from policyreader.services.formats import Kind, by_name
 
 
@@ -82,15 +83,19 @@ def stats(state: CliState, term: str, as_json: bool) -> None:
 @click.argument("term")
 @click.option("--doc", help="Only this document.")
 @click.option("--sort", type=click.Choice(["doc", "left", "right"]), default="doc", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), help="Only the first N lines (of the order asked for).")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
 @json_option
 @pass_state
-def concordance(state: CliState, term: str, doc: str | None, sort: str, as_csv: bool, as_json: bool) -> None:
+def concordance(state: CliState, term: str, doc: str | None, sort: str, limit: int | None, as_csv: bool,
+                as_json: bool) -> None:
     """Every occurrence of TERM (an entry id or form) across the library, in context, with the aligned English."""
     from policyreader.services.concordance import concordance_csv, sort_concordance
 
     state.library()
-    lines = sort_concordance(state.app.workbench.concordance(term, doc), sort)
+    lines: Sequence[ConcordanceLine] = sort_concordance(state.app.workbench.concordance(term, doc), sort)
+    if limit is not None:
+        lines = lines[:limit]  # read as far as needed: the first lines of a concordance are read alone
     if as_json:
         emit([ln.to_json() for ln in lines])
     elif as_csv:
