@@ -147,7 +147,7 @@ def _prepare_in_worker(path: Path) -> PreparedImport | ImportResult | str:
         return str(exc)
     if isinstance(prepared, PreparedImport):
         prepared.generation = _worker.engine.user_generation()
-        prepared.with_payloads(_worker.repo)
+        return prepared.for_writer(_worker.repo)
     return prepared
 
 
@@ -253,7 +253,7 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
                 pending.append((path, FolderItem(str(path), prepared)))
             else:
                 pending.append((path, prepared))
-                size += sum(len(s.zh) + len(s.en) for s in prepared.segments)
+                size += prepared.characters
             if size >= BATCH_CHARACTERS:
                 yield from settle()
         yield from settle()

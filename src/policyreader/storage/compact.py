@@ -9,7 +9,7 @@ back into exactly what ``SegmentRow`` holds.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
 
@@ -48,7 +48,7 @@ def decode_tokens(data: bytes | None) -> list[int]:
 Links = list[tuple[int, int, str]]
 
 
-def encode_terms(zh: Links, en: Links, nested: Links, key_of: dict[str, int]) -> str | None:
+def encode_terms(zh: Links, en: Links, nested: Links, key_of: Mapping[str, int]) -> str | None:
     """The links with entry keys (every entry must be in *key_of*); None when there are none."""
     if not zh and not en and not nested:
         return None
