@@ -30,12 +30,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policyreader.core.errors import UserError
+from policyreader.core.pinyin import pypinyin
 from policyreader.services.formats import Kind, extensions
 from policyreader.services.library import ImportResult, Library, PreparedImport
 from policyreader.storage.schema import write_transaction
 
 if TYPE_CHECKING:
     from policyreader.core.glossary import GlossaryEntry
+    from policyreader.services.engine import TextEngine
     from policyreader.services.paths import AppPaths
 
 BATCH_CHARACTERS = 1_000_000
@@ -121,15 +123,32 @@ def workers_for(files: list[Path]) -> int:
 
 # -- the worker processes ----------------------------------------------------------------------------
 _worker: Library | UserError | None = None
+_forked_from: TextEngine | None = None
+"""While a pool of forked workers runs, the importing process's engine: each worker adopts what it loaded."""
+
+
+def _preload(engine: TextEngine) -> None:
+    """Before forking workers: load here, once, what each worker would otherwise load for itself (the
+    glossary and segmenter, pypinyin's tables for the documents' ids: half a second of a processor). What
+    cannot be loaded here is left to the workers, which report why with each file."""
+    try:
+        engine.user_generation()
+        engine.segmenter.warm_up()
+    except UserError:
+        return
+    pypinyin()
 
 
 def _start_worker(paths: AppPaths, extra: list[GlossaryEntry]) -> None:
-    """In a worker: an engine and library of its own over the same data directory, its segmenter loaded."""
+    """In a worker: an engine and library of its own over the same data directory, its segmenter loaded
+    (forked: taken over from the importing process, with its own database connection)."""
     global _worker
     from policyreader.services.engine import TextEngine
 
     try:
         engine = TextEngine(paths, extra)
+        if _forked_from is not None:
+            engine.adopt(_forked_from)
         _worker = Library(engine)
         _worker.engine.user_generation()  # the glossary, with the user's entries, read now
         engine.segmenter.warm_up()
@@ -179,8 +198,13 @@ def _prepared(library: Library, files: list[Path], workers: int, cancelled: Call
                 return
             yield _prepare_here(library, f)
         return
+    global _forked_from
     engine = library.engine
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(start_method or _start_method()), _start_worker,
+    method = start_method or _start_method()
+    if method == "fork":
+        _preload(engine)
+        _forked_from = engine
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), _start_worker,
                                (engine.paths, list(engine.extra_entries)))
     ahead: deque[Future[PreparedImport | ImportResult | str]] = deque()
     todo = iter(files)
@@ -200,6 +224,7 @@ def _prepared(library: Library, files: list[Path], workers: int, cancelled: Call
         raise UserError("a worker process analysing the files stopped unexpectedly (out of memory?); the files "
                         "imported before it stay in the library") from exc
     finally:
+        _forked_from = None
         pool.shutdown(wait=True, cancel_futures=True)
 
 
