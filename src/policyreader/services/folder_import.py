@@ -17,6 +17,7 @@ is written.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -48,6 +49,10 @@ POOL_BYTES = 4_000_000
 dictionary, the glossary: about a second) would cost more than it saves."""
 
 MAX_WORKERS = 4
+
+HOLD_SECONDS = 1.0
+"""How long a batch's open transaction waits for the next file's analysis before it is committed as it is
+(another process that wants to write waits for it meanwhile)."""
 
 AHEAD = 400
 """Files analysed ahead of the writing at most: more than a batch, so the workers keep going while this
@@ -188,10 +193,20 @@ def _start_method() -> str:
     return "spawn"
 
 
+class _Waiting:
+    """Yielded by ``_prepared`` when the next file's analysis is not ready within ``HOLD_SECONDS`` while the
+    writer holds a batch's transaction open: the batch is committed then, not held for a slow file."""
+
+
+WAITING = _Waiting()
+
+
 def _prepared(library: Library, files: list[Path], workers: int, cancelled: Callable[[], bool],
-              start_method: str | None = None) -> Generator[PreparedImport | ImportResult | str, None, None]:
+              start_method: str | None = None, holding: Callable[[], bool] = lambda: False,
+              ) -> Generator[PreparedImport | ImportResult | str | _Waiting, None, None]:
     """Each file's analysis, in file order, until *cancelled*: here, or by *workers* processes (up to
-    ``AHEAD`` files ahead of the writing, not the whole folder: what waits to be written stays bounded)."""
+    ``AHEAD`` files ahead of the writing, not the whole folder: what waits to be written stays bounded).
+    ``WAITING`` comes between two files when the next is not ready in ``HOLD_SECONDS`` while *holding*."""
     if workers == 0:
         for f in files:
             if cancelled():
@@ -216,6 +231,11 @@ def _prepared(library: Library, files: list[Path], workers: int, cancelled: Call
         while ahead:
             if cancelled():
                 return
+            if not ahead[0].done() and holding():
+                try:
+                    ahead[0].result(HOLD_SECONDS)
+                except TimeoutError:
+                    yield WAITING
             result = ahead.popleft().result()
             if (following := next(todo, None)) is not None:
                 ahead.append(pool.submit(_prepare_in_worker, following))
@@ -235,7 +255,12 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     order), and calls *progress(done, total, item)* for each. Stops between files when *cancelled*
     returns True; what was imported before stays. *workers*: processes to analyse the files in (``None``:
     as many as pay off, see ``workers_for``; 0: in this process); *start_method*: how they are started
-    (``None``: see ``_start_method``)."""
+    (``None``: see ``_start_method``).
+
+    Analysed here, a batch's files are written together once the batch is complete. Analysed by workers,
+    each file is written as soon as its analysis arrives, in the batch's transaction (opened for the first,
+    committed with the batch): the writing keeps pace with the workers instead of following them, so at the
+    end only the last file is left to write."""
     root = Path(folder)
     if not root.is_dir():
         raise UserError(f"{root}: not a folder")
@@ -243,21 +268,27 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     files = document_files(root)
     done = 0
     pending: list[tuple[Path, PreparedImport | FolderItem]] = []
-    size = 0
+    stored: dict[Path, ImportResult] = {}  # pending files written in the open transaction
+    batch = contextlib.ExitStack()  # the batch's write transaction, while one is open
+    size = written = 0
+
+    def write_pending() -> None:
+        nonlocal written
+        for path, x in pending[written:]:
+            if isinstance(x, PreparedImport):
+                if not stored:
+                    batch.enter_context(write_transaction(library.repo.db))
+                stored[path] = library.add_prepared(x)
+        written = len(pending)
 
     def settle() -> Iterator[FolderItem]:
-        nonlocal done, size
-        items: list[FolderItem] = []
-        ready = [(p, x) for p, x in pending if isinstance(x, PreparedImport)]
-        stored: dict[Path, ImportResult] = {}
-        if ready:
-            with write_transaction(library.repo.db):
-                for path, x in ready:
-                    stored[path] = library.add_prepared(x)
-        for path, outcome in pending:
-            items.append(outcome if isinstance(outcome, FolderItem) else FolderItem(str(path), stored[path]))
+        nonlocal done, size, written
+        write_pending()
+        batch.close()  # commits
+        items = [x if isinstance(x, FolderItem) else FolderItem(str(path), stored[path]) for path, x in pending]
         pending.clear()
-        size = 0
+        stored.clear()
+        size = written = 0
         for item in items:
             done += 1
             if progress is not None:
@@ -267,11 +298,16 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     if workers is None:
         workers = workers_for(files)
     stop = cancelled or (lambda: False)
-    analysed = _prepared(library, files, workers, stop, start_method)
+    analysed = _prepared(library, files, workers, stop, start_method, lambda: bool(stored))
+    paths = iter(files)
     try:
-        for path, prepared in zip(files, analysed, strict=False):
+        for prepared in analysed:
             if stop():
                 break
+            if isinstance(prepared, _Waiting):
+                yield from settle()
+                continue
+            path = next(paths)
             if isinstance(prepared, str):
                 pending.append((path, FolderItem(str(path), error=prepared)))
             elif isinstance(prepared, ImportResult):  # already in the library
@@ -279,8 +315,13 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
             else:
                 pending.append((path, prepared))
                 size += prepared.characters
+                if workers:
+                    write_pending()
             if size >= BATCH_CHARACTERS:
                 yield from settle()
         yield from settle()
+    except BaseException:
+        if not batch.__exit__(*sys.exc_info()):  # the open batch (if any) rolled back
+            raise
     finally:
         analysed.close()  # cancelled or failed: the workers stop, their unfinished files are dropped
