@@ -53,8 +53,9 @@ def encode_terms(zh: Links, en: Links, nested: Links, key_of: Mapping[str, int])
     if not zh and not en and not nested:
         return None
     sides = [zh, en, nested] if nested else [zh, en]
-    return json.dumps([[x for s, e, entry in side for x in (s, e, key_of[entry])] for side in sides],
-                      separators=(",", ":"))
+    # what json.dumps(..., separators=(",", ":")) writes for lists of integers, written directly (twice as fast)
+    return "[" + ",".join(["[" + ",".join([f"{s},{e},{key_of[entry]}" for s, e, entry in side]) + "]"
+                           for side in sides]) + "]"
 
 
 def decode_terms(data: str | None, entry_of: dict[int, str]) -> tuple[Links, Links, Links]:
