@@ -12,7 +12,9 @@ worker processes (forked from the command line on Linux, started afresh elsewher
 each with its own engine over the same data directory; this process only writes, in file order. A worker's
 results are the same as this process's would be (the same segmenter, dictionary and glossary; a test compares
 them). If the user's glossary changed while a worker held an older one, the document is linked again when it
-is written.
+is written. A worker sends each document packed as it is written (``storage/packed.py``), and this process
+writes it as soon as it arrives, in the open transaction of its batch: the writing keeps pace with the
+analysis, so little is left to write when the last file is analysed (the batches are the same).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ if TYPE_CHECKING:
     from policyreader.services.paths import AppPaths
 
 BATCH_CHARACTERS = 1_000_000
-"""Text written per transaction (about 300 laws of average length; under a second of writing)."""
+"""Text written per transaction (about 300 laws of average length; under a second of writing, or, with
+workers, as long as they take to analyse it: one or two seconds, see ``HOLD_SECONDS``)."""
 
 POOL_BYTES = 4_000_000
 """Below this much file content a folder is analysed here: a worker's start (Python, the segmenter's
@@ -193,6 +196,13 @@ def _start_method() -> str:
     return "spawn"
 
 
+def _characters(prepared: PreparedImport) -> int:
+    """A prepared file's text, in characters (what a batch is measured in)."""
+    if prepared.packed is not None:
+        return prepared.packed.characters
+    return sum(len(s.zh) + len(s.en) for s in prepared.segments)
+
+
 class _Waiting:
     """Yielded by ``_prepared`` when the next file's analysis is not ready within ``HOLD_SECONDS`` while the
     writer holds a batch's transaction open: the batch is committed then, not held for a slow file."""
@@ -314,7 +324,7 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
                 pending.append((path, FolderItem(str(path), prepared)))
             else:
                 pending.append((path, prepared))
-                size += prepared.characters
+                size += _characters(prepared)
                 if workers:
                     write_pending()
             if size >= BATCH_CHARACTERS:

@@ -125,17 +125,8 @@ class PreparedImport:
         return self.packed.count if self.packed is not None else len(self.segments)
 
     @property
-    def characters(self) -> int:
-        """Its segments' text, in characters."""
-        if self.packed is not None:
-            return self.packed.characters
-        return sum(len(s.zh) + len(s.en) for s in self.segments)
-
-    @property
     def aligned(self) -> int:
-        if self.packed is not None:
-            return self.packed.aligned
-        return sum(1 for s in self.segments if s.zh and s.en)
+        return self.packed.aligned if self.packed is not None else sum(1 for s in self.segments if s.zh and s.en)
 
 
 # Callbacks run inside the replacement transaction: (doc_id, old_segments, new_segments) -> report
