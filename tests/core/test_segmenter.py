@@ -171,3 +171,29 @@ def test_a_cache_already_there_is_kept_and_a_missing_prebuilt_one_is_no_error(tm
     fresh = tmp_path / "fresh"
     Segmenter(fresh, prebuilt_cache=tmp_path / "missing.cache")
     assert list(fresh.iterdir()) == []  # nothing copied; jieba builds its cache on warm-up
+
+
+def test_kept_spans_in_text_order_give_the_boundaries_of_the_general_rule() -> None:
+    """The quick path for a matcher's spans (in order, none empty or overlapping) against the general rule:
+    boundaries strictly inside a kept span go, the spans' own edges stay."""
+    import random
+    from bisect import bisect_left, bisect_right
+
+    from policyreader.core.segmenter import _kept_in_order
+
+    def general(bounds: list[int], spans: list[tuple[int, int]]) -> list[int]:
+        inside = {k for a, b in spans for k in range(bisect_right(bounds, a), bisect_left(bounds, b))}
+        return sorted({x for k, x in enumerate(bounds) if k not in inside} | {x for span in spans for x in span})
+
+    rng = random.Random(7)
+    for _ in range(20_000):
+        length = rng.randint(1, 30)
+        bounds = [0, *sorted(rng.sample(range(1, length), rng.randint(0, length - 1))), length]
+        spans, at = [], 0
+        while at < length:
+            a = rng.randint(at, length)
+            b = rng.randint(a, length)
+            if b > a and rng.random() < 0.5:
+                spans.append((a, b))
+            at = max(b, a + 1)
+        assert _kept_in_order(bounds, spans) == general(bounds, spans), (bounds, spans)

@@ -16,7 +16,7 @@ import shutil
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,6 +30,22 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+def _kept_in_order(bounds: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """``Segmenter.bounds`` for kept spans in text order, none empty or overlapping (a matcher's): the
+    boundaries between spans copied a run at a time, those inside a span left out, its edges put in."""
+    out: list[int] = []
+    pos = 0
+    for a, b in spans:
+        inside, end = bisect_right(bounds, a), bisect_left(bounds, b)
+        out += bounds[pos:inside]
+        if not out or out[-1] != a:
+            out.append(a)
+        out.append(b)
+        pos = end + 1 if end < len(bounds) and bounds[end] == b else end
+    out += bounds[pos:]
+    return out
 
 
 class Segmenter:
@@ -98,13 +114,15 @@ class Segmenter:
         # jieba's words cover the text in order, so the running sums of their lengths are the boundaries
         bounds = list(accumulate(map(len, words), initial=0))
         spans = list(keep)
-        if spans:
-            inside: set[int] = set()
-            for a, b in spans:  # boundaries strictly inside a kept span go; the span's own edges stay
-                inside.update(range(bisect_right(bounds, a), bisect_left(bounds, b)))
-            edges = {x for span in spans for x in span}
-            bounds = sorted({x for k, x in enumerate(bounds) if k not in inside} | edges)
-        return bounds
+        if not spans:
+            return bounds
+        if all(a < b for a, b in spans) and all(b <= a for (_, b), (a, _) in pairwise(spans)):
+            return _kept_in_order(bounds, spans)
+        inside: set[int] = set()
+        for a, b in spans:  # boundaries strictly inside a kept span go; the span's own edges stay
+            inside.update(range(bisect_right(bounds, a), bisect_left(bounds, b)))
+        edges = {x for span in spans for x in span}
+        return sorted({x for k, x in enumerate(bounds) if k not in inside} | edges)
 
     def words(self, text: str) -> list[str]:
         """The token texts only (like ``jieba.lcut``)."""

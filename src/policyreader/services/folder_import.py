@@ -12,11 +12,14 @@ worker processes (forked from the command line on Linux, started afresh elsewher
 each with its own engine over the same data directory; this process only writes, in file order. A worker's
 results are the same as this process's would be (the same segmenter, dictionary and glossary; a test compares
 them). If the user's glossary changed while a worker held an older one, the document is linked again when it
-is written.
+is written. A worker sends each document packed as it is written (``storage/packed.py``), and this process
+writes it as soon as it arrives, in the open transaction of its batch: the writing keeps pace with the
+analysis, so little is left to write when the last file is analysed (the batches are the same).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -30,22 +33,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policyreader.core.errors import UserError
+from policyreader.core.pinyin import pypinyin
 from policyreader.services.formats import Kind, extensions
 from policyreader.services.library import ImportResult, Library, PreparedImport
 from policyreader.storage.schema import write_transaction
 
 if TYPE_CHECKING:
     from policyreader.core.glossary import GlossaryEntry
+    from policyreader.services.engine import TextEngine
     from policyreader.services.paths import AppPaths
 
 BATCH_CHARACTERS = 1_000_000
-"""Text written per transaction (about 300 laws of average length; under a second of writing)."""
+"""Text written per transaction (about 300 laws of average length; under a second of writing, or, with
+workers, as long as they take to analyse it: one or two seconds, see ``HOLD_SECONDS``)."""
 
 POOL_BYTES = 4_000_000
 """Below this much file content a folder is analysed here: a worker's start (Python, the segmenter's
 dictionary, the glossary: about a second) would cost more than it saves."""
 
 MAX_WORKERS = 4
+
+HOLD_SECONDS = 1.0
+"""How long a batch's open transaction waits for the next file's analysis before it is committed as it is
+(another process that wants to write waits for it meanwhile)."""
 
 AHEAD = 400
 """Files analysed ahead of the writing at most: more than a batch, so the workers keep going while this
@@ -121,15 +131,32 @@ def workers_for(files: list[Path]) -> int:
 
 # -- the worker processes ----------------------------------------------------------------------------
 _worker: Library | UserError | None = None
+_forked_from: TextEngine | None = None
+"""While a pool of forked workers runs, the importing process's engine: each worker adopts what it loaded."""
+
+
+def _preload(engine: TextEngine) -> None:
+    """Before forking workers: load here, once, what each worker would otherwise load for itself (the
+    glossary and segmenter, pypinyin's tables for the documents' ids: half a second of a processor). What
+    cannot be loaded here is left to the workers, which report why with each file."""
+    try:
+        engine.user_generation()
+        engine.segmenter.warm_up()
+    except UserError:
+        return
+    pypinyin()
 
 
 def _start_worker(paths: AppPaths, extra: list[GlossaryEntry]) -> None:
-    """In a worker: an engine and library of its own over the same data directory, its segmenter loaded."""
+    """In a worker: an engine and library of its own over the same data directory, its segmenter loaded
+    (forked: taken over from the importing process, with its own database connection)."""
     global _worker
     from policyreader.services.engine import TextEngine
 
     try:
         engine = TextEngine(paths, extra)
+        if _forked_from is not None:
+            engine.adopt(_forked_from)
         _worker = Library(engine)
         _worker.engine.user_generation()  # the glossary, with the user's entries, read now
         engine.segmenter.warm_up()
@@ -147,7 +174,7 @@ def _prepare_in_worker(path: Path) -> PreparedImport | ImportResult | str:
         return str(exc)
     if isinstance(prepared, PreparedImport):
         prepared.generation = _worker.engine.user_generation()
-        prepared.with_payloads(_worker.repo)
+        return prepared.for_writer(_worker.repo)
     return prepared
 
 
@@ -169,18 +196,40 @@ def _start_method() -> str:
     return "spawn"
 
 
+def _characters(prepared: PreparedImport) -> int:
+    """A prepared file's text, in characters (what a batch is measured in)."""
+    if prepared.packed is not None:
+        return prepared.packed.characters
+    return sum(len(s.zh) + len(s.en) for s in prepared.segments)
+
+
+class _Waiting:
+    """Yielded by ``_prepared`` when the next file's analysis is not ready within ``HOLD_SECONDS`` while the
+    writer holds a batch's transaction open: the batch is committed then, not held for a slow file."""
+
+
+WAITING = _Waiting()
+
+
 def _prepared(library: Library, files: list[Path], workers: int, cancelled: Callable[[], bool],
-              start_method: str | None = None) -> Generator[PreparedImport | ImportResult | str, None, None]:
+              start_method: str | None = None, holding: Callable[[], bool] = lambda: False,
+              ) -> Generator[PreparedImport | ImportResult | str | _Waiting, None, None]:
     """Each file's analysis, in file order, until *cancelled*: here, or by *workers* processes (up to
-    ``AHEAD`` files ahead of the writing, not the whole folder: what waits to be written stays bounded)."""
+    ``AHEAD`` files ahead of the writing, not the whole folder: what waits to be written stays bounded).
+    ``WAITING`` comes between two files when the next is not ready in ``HOLD_SECONDS`` while *holding*."""
     if workers == 0:
         for f in files:
             if cancelled():
                 return
             yield _prepare_here(library, f)
         return
+    global _forked_from
     engine = library.engine
-    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(start_method or _start_method()), _start_worker,
+    method = start_method or _start_method()
+    if method == "fork":
+        _preload(engine)
+        _forked_from = engine
+    pool = ProcessPoolExecutor(workers, multiprocessing.get_context(method), _start_worker,
                                (engine.paths, list(engine.extra_entries)))
     ahead: deque[Future[PreparedImport | ImportResult | str]] = deque()
     todo = iter(files)
@@ -192,6 +241,11 @@ def _prepared(library: Library, files: list[Path], workers: int, cancelled: Call
         while ahead:
             if cancelled():
                 return
+            if not ahead[0].done() and holding():
+                try:
+                    ahead[0].result(HOLD_SECONDS)
+                except TimeoutError:
+                    yield WAITING
             result = ahead.popleft().result()
             if (following := next(todo, None)) is not None:
                 ahead.append(pool.submit(_prepare_in_worker, following))
@@ -200,6 +254,7 @@ def _prepared(library: Library, files: list[Path], workers: int, cancelled: Call
         raise UserError("a worker process analysing the files stopped unexpectedly (out of memory?); the files "
                         "imported before it stay in the library") from exc
     finally:
+        _forked_from = None
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -210,7 +265,12 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     order), and calls *progress(done, total, item)* for each. Stops between files when *cancelled*
     returns True; what was imported before stays. *workers*: processes to analyse the files in (``None``:
     as many as pay off, see ``workers_for``; 0: in this process); *start_method*: how they are started
-    (``None``: see ``_start_method``)."""
+    (``None``: see ``_start_method``).
+
+    Analysed here, a batch's files are written together once the batch is complete. Analysed by workers,
+    each file is written as soon as its analysis arrives, in the batch's transaction (opened for the first,
+    committed with the batch): the writing keeps pace with the workers instead of following them, so at the
+    end only the last file is left to write."""
     root = Path(folder)
     if not root.is_dir():
         raise UserError(f"{root}: not a folder")
@@ -218,21 +278,27 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     files = document_files(root)
     done = 0
     pending: list[tuple[Path, PreparedImport | FolderItem]] = []
-    size = 0
+    stored: dict[Path, ImportResult] = {}  # pending files written in the open transaction
+    batch = contextlib.ExitStack()  # the batch's write transaction, while one is open
+    size = written = 0
+
+    def write_pending() -> None:
+        nonlocal written
+        for path, x in pending[written:]:
+            if isinstance(x, PreparedImport):
+                if not stored:
+                    batch.enter_context(write_transaction(library.repo.db))
+                stored[path] = library.add_prepared(x)
+        written = len(pending)
 
     def settle() -> Iterator[FolderItem]:
-        nonlocal done, size
-        items: list[FolderItem] = []
-        ready = [(p, x) for p, x in pending if isinstance(x, PreparedImport)]
-        stored: dict[Path, ImportResult] = {}
-        if ready:
-            with write_transaction(library.repo.db):
-                for path, x in ready:
-                    stored[path] = library.add_prepared(x)
-        for path, outcome in pending:
-            items.append(outcome if isinstance(outcome, FolderItem) else FolderItem(str(path), stored[path]))
+        nonlocal done, size, written
+        write_pending()
+        batch.close()  # commits
+        items = [x if isinstance(x, FolderItem) else FolderItem(str(path), stored[path]) for path, x in pending]
         pending.clear()
-        size = 0
+        stored.clear()
+        size = written = 0
         for item in items:
             done += 1
             if progress is not None:
@@ -242,20 +308,30 @@ def import_folder(library: Library, folder: str | Path, progress: Callable[[int,
     if workers is None:
         workers = workers_for(files)
     stop = cancelled or (lambda: False)
-    analysed = _prepared(library, files, workers, stop, start_method)
+    analysed = _prepared(library, files, workers, stop, start_method, lambda: bool(stored))
+    paths = iter(files)
     try:
-        for path, prepared in zip(files, analysed, strict=False):
+        for prepared in analysed:
             if stop():
                 break
+            if isinstance(prepared, _Waiting):
+                yield from settle()
+                continue
+            path = next(paths)
             if isinstance(prepared, str):
                 pending.append((path, FolderItem(str(path), error=prepared)))
             elif isinstance(prepared, ImportResult):  # already in the library
                 pending.append((path, FolderItem(str(path), prepared)))
             else:
                 pending.append((path, prepared))
-                size += sum(len(s.zh) + len(s.en) for s in prepared.segments)
+                size += _characters(prepared)
+                if workers:
+                    write_pending()
             if size >= BATCH_CHARACTERS:
                 yield from settle()
         yield from settle()
+    except BaseException:
+        if not batch.__exit__(*sys.exc_info()):  # the open batch (if any) rolled back
+            raise
     finally:
         analysed.close()  # cancelled or failed: the workers stop, their unfinished files are dropped

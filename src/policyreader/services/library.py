@@ -8,6 +8,7 @@ document. Replacing a document runs the replace hooks (annotation re-anchoring) 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import tomllib
@@ -30,7 +31,8 @@ from policyreader.formats import ImportedDocument, read_document
 from policyreader.services.analysis import DocumentAnalyser
 from policyreader.services.changes import ChangeLog
 from policyreader.services.engine import TextEngine
-from policyreader.storage.library import LibraryRepository, SegmentPayload
+from policyreader.storage.library import LibraryRepository
+from policyreader.storage.packed import PackedSegments
 from policyreader.storage.reviews import AlignmentOverrideRepository
 from policyreader.storage.schema import get_meta, set_meta, write_transaction
 
@@ -105,21 +107,26 @@ class PreparedImport:
     lang: str = Language.ZH
     generation: int | None = None
     """Of the user's glossary its links were made with, when another process analysed it."""
-    payloads: list[SegmentPayload] | None = None
-    """Its segments' stored form, computed by the process that analysed it (``with_payloads``)."""
+    packed: PackedSegments | None = None
+    """Its segments in the form written, when another process analysed it (``for_writer``): ``segments``
+    and the source's paragraphs are then left out."""
     slug: str = ""
-    """The id it is given unless the library has that one already (computed with the payloads)."""
+    """The id it is given unless the library has that one already (computed with ``packed``)."""
 
-    def with_payloads(self, repo: LibraryRepository) -> PreparedImport:
-        """Also compute what its row and segments store besides their links and id (the writing process then
-        only writes)."""
-        self.payloads = repo.payloads(self.segments)
-        self.slug = slugify(self.title, self.path.stem)
-        return self
+    def for_writer(self, repo: LibraryRepository) -> PreparedImport:
+        """What a worker process sends the writing one: the segments packed (``LibraryRepository.pack``, as
+        far as it can be done without writing) and the slug computed, so the writer only writes."""
+        return dataclasses.replace(self, src=dataclasses.replace(self.src, paragraphs=[]), segments=[],
+                                   packed=repo.pack(self.segments, assign=False),
+                                   slug=slugify(self.title, self.path.stem))
+
+    @property
+    def segment_count(self) -> int:
+        return self.packed.count if self.packed is not None else len(self.segments)
 
     @property
     def aligned(self) -> int:
-        return sum(1 for s in self.segments if s.zh and s.en)
+        return self.packed.aligned if self.packed is not None else sum(1 for s in self.segments if s.zh and s.en)
 
 
 # Callbacks run inside the replacement transaction: (doc_id, old_segments, new_segments) -> report
@@ -382,12 +389,12 @@ class Library:
         doc_id = self.repo.unused_id(prepared.slug or slugify(prepared.title, path.stem))
         doc = DocumentRow(doc_id, prepared.title, "", str(path), src.format, src.encoding or "", prepared.chash,
                           dict(src.metadata), prepared.status, False, lang=prepared.lang)
-        self.repo.add(doc, prepared.segments, prepared.payloads)
+        self.repo.add(doc, prepared.segments, prepared.packed)
         self._relink_if_outdated(doc_id)
         if prepared.generation is not None and prepared.generation != self.engine.user_generation():
             self.relink([doc_id])  # linked by a worker process that held another version of the user's glossary
         self.changes.record(library=True, documents=[doc_id])
-        return ImportResult(doc_id, prepared.title, len(prepared.segments), prepared.aligned,
+        return ImportResult(doc_id, prepared.title, prepared.segment_count, prepared.aligned,
                             encoding=src.encoding or "", lang=prepared.lang)
 
     @staticmethod

@@ -9,7 +9,7 @@ back into exactly what ``SegmentRow`` holds.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 
 
@@ -48,13 +48,14 @@ def decode_tokens(data: bytes | None) -> list[int]:
 Links = list[tuple[int, int, str]]
 
 
-def encode_terms(zh: Links, en: Links, nested: Links, key_of: dict[str, int]) -> str | None:
+def encode_terms(zh: Links, en: Links, nested: Links, key_of: Mapping[str, int]) -> str | None:
     """The links with entry keys (every entry must be in *key_of*); None when there are none."""
     if not zh and not en and not nested:
         return None
     sides = [zh, en, nested] if nested else [zh, en]
-    return json.dumps([[x for s, e, entry in side for x in (s, e, key_of[entry])] for side in sides],
-                      separators=(",", ":"))
+    # what json.dumps(..., separators=(",", ":")) writes for lists of integers, written directly (twice as fast)
+    return "[" + ",".join(["[" + ",".join([f"{s},{e},{key_of[entry]}" for s, e, entry in side]) + "]"
+                           for side in sides]) + "]"
 
 
 def decode_terms(data: str | None, entry_of: dict[int, str]) -> tuple[Links, Links, Links]:

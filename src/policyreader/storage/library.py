@@ -23,13 +23,8 @@ import sqlite_utils
 
 from policyreader.core.model import DocumentListing, DocumentRow, SegmentRow, now
 from policyreader.storage import search_index
-from policyreader.storage.compact import (
-    decode_terms,
-    decode_tokens,
-    encode_terms,
-    encode_tokens,
-    occurrence_rows,
-)
+from policyreader.storage.compact import decode_terms, decode_tokens, encode_terms, occurrence_rows
+from policyreader.storage.packed import PackedSegments, pack
 from policyreader.storage.schema import is_read_only, read_only_error, write_transaction
 
 Links = list[tuple[int, int, str]]
@@ -49,14 +44,6 @@ class TermRun(NamedTuple):
     first_segment: int
     segment_count: int
     occurrences: int
-
-
-class SegmentPayload(NamedTuple):
-    """What a segment's row and index entries hold that needs no database (see ``LibraryRepository.payloads``)."""
-
-    nested: Links  # glossary terms written inside its links
-    tokens: bytes  # its token bounds, encoded
-    bodies: list[tuple[str, int, str]]  # its full-text index bodies: (table, side, body)
 
 
 def _doc_from_row(r: dict[str, Any]) -> DocumentRow:
@@ -179,39 +166,34 @@ class LibraryRepository:
                 yield doc_id, seg - first, zh, en
 
     # -- writing ------------------------------------------------------------------------------
-    def payloads(self, segments: Sequence[SegmentRow]) -> list[SegmentPayload]:
-        """What each segment's row and index entries hold besides its links that needs no database:
-        computed wherever the document is analysed (a worker process, for a folder), written by ``add``."""
-        return [SegmentPayload(self.nested(s.zh, s.terms) if s.terms else [], encode_tokens(s.tokens),
-                               search_index.bodies(s.zh, s.en)) for s in segments]
+    def pack(self, segments: Sequence[SegmentRow], assign: bool = True) -> PackedSegments:
+        """*segments* in the form ``add`` writes. *assign*: give keys to entries that have none (inside the
+        caller's write transaction); otherwise (a worker process) the links are encoded only if every entry
+        has a key already, and are left to the writer if not."""
+        return pack(segments, self.nested, self._keys_for if assign else self._known_keys)
+
+    def _known_keys(self, entries: set[str]) -> dict[str, int] | None:
+        """The keys of *entries* if every one has been given (re-read once when some are not known here)."""
+        if not entries <= self._key_of.keys():
+            self._load_entry_keys()
+        return self._key_of if entries <= self._key_of.keys() else None
 
     def _write_segments(self, key: int, segments: Sequence[SegmentRow],
-                        payloads: Sequence[SegmentPayload] | None = None) -> tuple[int, int]:
-        """Write a document's segments as the next run of ids; its (first segment id, count)."""
-        if [s.idx for s in segments] != list(range(len(segments))):
-            raise ValueError("segments must be numbered 0, 1, 2 … in order")
-        if payloads is None or len(payloads) != len(segments):
-            payloads = self.payloads(segments)
+                        packed: PackedSegments | None = None) -> tuple[int, int]:
+        """Write a document's segments (or, from another process, the same *packed*) as the next run of ids;
+        its (first segment id, count)."""
         first = int(self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0])
-        key_of = self._keys_for({e for s, p in zip(segments, payloads, strict=True)
-                                 for links in (s.terms, s.en_terms, p.nested) for _a, _b, e in links})
-        rows = []
-        index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        occurrences: list[tuple[int, int, int, int]] = []
-        for s, p in zip(segments, payloads, strict=True):
-            sid = first + s.idx
-            rows.append((sid, key, s.zh, s.en, s.level, s.kind, s.link, s.confidence, p.tokens,
-                         encode_terms(s.terms, s.en_terms, p.nested, key_of)))
-            for table, side, body in p.bodies:
-                index[table].append((search_index.rowid(sid, side), body))
-            occurrences.extend((key_of[e], sid, a, b) for links in (s.terms, p.nested) for a, b, e in links)
+        if packed is None:
+            packed = self.pack(segments)  # new entries given keys
+        else:
+            packed = packed.encoded(self._keys_for(set(packed.entries)))
         self.db.conn.executemany("INSERT INTO segments (id, doc, zh, en, level, kind, link, confidence, tokens, "
-                                 "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        for table, index_rows in index.items():
+                                 "terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", packed.segment_rows(first, key))
+        for table, index_rows in packed.index_rows(first):
             self.db.conn.executemany(f"INSERT INTO {table} (rowid, body) VALUES (?, ?)", index_rows)
         self.db.conn.executemany("INSERT OR IGNORE INTO term_occurrences (term, segment, start, end) "
-                                 "VALUES (?, ?, ?, ?)", occurrences)
-        return first, len(segments)
+                                 "VALUES (?, ?, ?, ?)", packed.occurrence_rows(first))
+        return first, packed.count
 
     def _unindex_terms(self, sid: int, terms: str | None) -> None:
         self.db.conn.executemany("DELETE FROM term_occurrences WHERE term = ? AND segment = ? AND start = ? "
@@ -234,8 +216,7 @@ class LibraryRepository:
         with write_transaction(self.db):
             self.add(doc, segments)
 
-    def add(self, doc: DocumentRow, segments: Sequence[SegmentRow],
-            payloads: Sequence[SegmentPayload] | None = None) -> None:
+    def add(self, doc: DocumentRow, segments: Sequence[SegmentRow], packed: PackedSegments | None = None) -> None:
         """Insert a new document and its segments inside the caller's write transaction, without a
         savepoint of its own: the full-text index writes what it has gathered at every savepoint, so a
         batch of documents in one transaction is written once."""
@@ -243,7 +224,7 @@ class LibraryRepository:
             raise RuntimeError("LibraryRepository.add needs an open write transaction")
         stamp = now()
         key = self._next_key()
-        first, n = self._write_segments(key, segments, payloads)
+        first, n = self._write_segments(key, segments, packed)
         row = {**self._doc_dict(doc, stamp, stamp), "key": key, "first_segment": first, "segment_count": n}
         self.db.execute(f"INSERT INTO documents ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row)
 
