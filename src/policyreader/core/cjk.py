@@ -26,16 +26,11 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> object:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 @lru_cache(maxsize=65536)
 def _simplified(ch: str) -> str:
-    out: str = _t2s().convert(ch)  # type: ignore[attr-defined]
+    from policyreader.core.scripts import converter
+
+    out = converter("t2s").convert(ch)
     return out if len(out) == 1 else ch
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import opencc
+from policyreader.core.scripts import converter
 
 if TYPE_CHECKING:
     from policyreader.core.glossary import Glossary
@@ -29,15 +28,9 @@ class TermMatch:
     entry: str
 
 
-@lru_cache(maxsize=4)
-def _converter(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
-
-
 def script_variants(form: str) -> set[str]:
     """Traditional-script spellings of a simplified form (Mainland, Taiwan and Hong Kong standards)."""
-    return {_converter(c).convert(form) for c in ("s2t", "s2tw", "s2hk")} | {
-        _converter("t2s").convert(form)}
+    return {converter(c).convert(form) for c in ("s2t", "s2tw", "s2hk")} | {converter("t2s").convert(form)}
 
 
 class GlossaryMatcher:
