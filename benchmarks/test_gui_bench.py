@@ -3,6 +3,7 @@ latency from hover to shown."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -98,6 +99,7 @@ def test_gui_thread_never_blocks_during_slow_actions(benchmark, qtbot, bench_dat
     ``benchmark`` fixture so that ``make bench``, which runs only benchmarks, runs it.)"""
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
+    from policyreader.gui.app import keep_start_up_out_of_collections
     from policyreader.gui.window import MainWindow
     from policyreader.services.glossary_exchange import Selection
     from policyreader.services.paths import resolve_paths
@@ -106,6 +108,7 @@ def test_gui_thread_never_blocks_during_slow_actions(benchmark, qtbot, bench_dat
     shutil.copytree(bench_data_dir, data)
     w = MainWindow(resolve_paths(data), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)
+    keep_start_up_out_of_collections(w)  # as the app does (undone at the end: this process makes other windows)
     with qtbot.waitSignal(w.ready, timeout=120000):
         w.show()
     qtbot.waitUntil(lambda: not w.ops.is_busy, timeout=60000)
@@ -148,5 +151,6 @@ def test_gui_thread_never_blocks_during_slow_actions(benchmark, qtbot, bench_dat
         })
 
     benchmark.pedantic(run, rounds=1, iterations=1)
+    gc.unfreeze()
     for name, ms in results.items():
         report(f"longest GUI-thread block: {name}", f"{ms:.0f} ms (target <= 100 ms)")

@@ -154,7 +154,9 @@ from PySide6.QtWidgets import QApplication
 from policyreader.gui.window import MainWindow
 from policyreader.services.paths import resolve_paths
 app = QApplication(sys.argv[:1])
+from policyreader.gui.app import keep_start_up_out_of_collections
 w = MainWindow(resolve_paths(sys.argv[1]), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+keep_start_up_out_of_collections(w)  # as the app does
 w.resize(1280, 800)
 ready = []
 w.ready.connect(lambda: ready.append(True))

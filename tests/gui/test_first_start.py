@@ -57,3 +57,29 @@ def test_without_a_seed_the_first_bundled_document_is_shown_and_the_rest_follow(
     wait_idle(w, qtbot)
     assert w.ctx.library.count() == 10 and w.library_pane.count() == 10
     w.ops.shutdown()
+
+
+def test_the_app_moves_what_start_up_built_out_of_the_collectors_view_once_ready(
+        qtbot, gui_data_dir: Path, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    """gc.freeze once the window is ready (its later full collections then skip the start-up heap), and only
+    once: a second ready changes nothing."""
+    import gc
+
+    from policyreader.gui.app import keep_start_up_out_of_collections
+
+    gc.unfreeze()
+    try:
+        w = _window(qtbot, resolve_paths(gui_data_dir), settings)
+        keep_start_up_out_of_collections(w)
+        assert gc.get_freeze_count() == 0
+        with qtbot.waitSignal(w.ready, timeout=60000):
+            w.show()
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the glossary, tables and window, at least
+        gc.collect()
+        w.ready.emit()
+        assert gc.get_freeze_count() == frozen
+        wait_idle(w, qtbot)
+        w.ops.shutdown()
+    finally:
+        gc.unfreeze()

@@ -4,7 +4,6 @@ a bilingual Word table)."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,11 +63,6 @@ class LibraryController(Controller):
                 waiting.discard(what)
                 if not waiting:
                     w.documentOpened.disconnect(first_opened)
-                    # What start-up built (glossary, pinyin and dictionary tables, the window) lives as long
-                    # as the app: moved out of the collector's view, so that its full collections (run by
-                    # any thread, holding the interpreter lock) no longer walk it: they had stalled this
-                    # thread for 100 ms while a background operation built many objects.
-                    gc.freeze()
                     w.ready.emit()
 
         def first_opened(_doc: str) -> None:
