@@ -39,7 +39,29 @@ def _gone(doc: str) -> ConcordanceLine:
     return ConcordanceLine(doc, -1, "", "", "", "", 0)
 
 
-class Concordance(Sequence[ConcordanceLine]):
+class _Lines(Sequence[ConcordanceLine]):
+    """Lines by position: a subclass gives its length and the line at a position."""
+
+    def _at(self, i: int) -> ConcordanceLine:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> ConcordanceLine: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[ConcordanceLine]: ...
+
+    def __getitem__(self, i: int | slice) -> ConcordanceLine | list[ConcordanceLine]:
+        if isinstance(i, slice):
+            return [self._at(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("concordance line out of range")
+        return self._at(i)
+
+
+class Concordance(_Lines):
     """The occurrences of one entry in library order, as lines built on demand.
 
     It reads through the repository of the thread that opened it; a concordance opened on a worker thread
@@ -67,19 +89,7 @@ class Concordance(Sequence[ConcordanceLine]):
     def __len__(self) -> int:
         return self._starts[-1]
 
-    @overload
-    def __getitem__(self, i: int) -> ConcordanceLine: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[ConcordanceLine]: ...
-
-    def __getitem__(self, i: int | slice) -> ConcordanceLine | list[ConcordanceLine]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("concordance line out of range")
+    def _at(self, i: int) -> ConcordanceLine:
         n = i // self.PAGE
         page = self._pages.get(n)
         if page is None:
@@ -109,7 +119,7 @@ class Concordance(Sequence[ConcordanceLine]):
             yield from (_gone(run.doc) for _ in range(run.occurrences - len(rows)))
 
 
-class SortedConcordance(Sequence[ConcordanceLine]):
+class SortedConcordance(_Lines):
     """Lines in another order: the lines they were sorted from and, for each position, the index of its
     line there (a compact array, not a copy of 240,000 lines, which the window's thread would free in
     one stretch when the next concordance replaces it)."""
@@ -127,15 +137,7 @@ class SortedConcordance(Sequence[ConcordanceLine]):
     def __len__(self) -> int:
         return len(self.order)
 
-    @overload
-    def __getitem__(self, i: int) -> ConcordanceLine: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[ConcordanceLine]: ...
-
-    def __getitem__(self, i: int | slice) -> ConcordanceLine | list[ConcordanceLine]:
-        if isinstance(i, slice):
-            return [self.base[k] for k in self.order[i]]
+    def _at(self, i: int) -> ConcordanceLine:
         return self.base[self.order[i]]
 
     def __iter__(self) -> Iterator[ConcordanceLine]:
