@@ -52,6 +52,9 @@ def test_concordance_sorts_and_jumps(window, qtbot) -> None:  # type: ignore[no-
         "zhengxin-jigou")]
     click_header(2)  # again: reversed
     assert column(2) == sorted(column(2), reverse=True)
+    window.ops.run(lambda ctx, _oc: ctx.library.changes.record(library=True), label="a change")  # as an import does
+    wait_idle(window, qtbot)  # counted again, then sorted again as the header shows
+    assert column(2) == sorted(column(2), reverse=True) and model.rowCount() == len(in_order)
     click_header(0)  # Left: by the characters nearest the term
     assert [x[::-1] for x in column(0)] == sorted(x[::-1] for x in column(0))
     assert sorted((ln.doc, ln.segment, ln.start) for ln in pane.lines) == sorted(in_order)  # the same lines

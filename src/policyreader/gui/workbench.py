@@ -148,13 +148,23 @@ class ConcordancePane(QWidget):
     def titles(self) -> Mapping[str, str]:
         return self.model.titles
 
-    def set_lines(self, term: str, lines: Sequence[ConcordanceLine], titles: Mapping[str, str]) -> None:
-        """A new concordance, in library order."""
+    def set_lines(self, term: str, lines: Sequence[ConcordanceLine], titles: Mapping[str, str],
+                  refresh: bool = False) -> None:
+        """A new concordance, in library order; or, on a *refresh* (the library changed), the same entry's
+        lines counted again, asked for in the order the header shows and with the columns as they are."""
         header = self.view.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.blockSignals(False)
+        sorted_by = header.sortIndicatorSection() if refresh else -1
+        if not 0 <= sorted_by < len(SORT_KEYS):
+            header.blockSignals(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
         self.model.set_lines(lines, titles)
+        self.title.setText(tr("<b>{term}</b>: {n} occurrence(s) in the library").format(term=escape(term),
+                                                                                         n=f"{len(lines):,}"))
+        if 0 <= sorted_by < len(SORT_KEYS):
+            self._sort_clicked(sorted_by, header.sortIndicatorOrder())
+        if refresh:
+            return
         # widths from the font, not from measuring rows (Qt would read a thousand lines for each column)
         fm, pad = self.view.fontMetrics(), 16
         context = fm.horizontalAdvance("中" * CONTEXT) + pad
@@ -162,8 +172,6 @@ class ConcordancePane(QWidget):
         for col, width in enumerate((context, max(fm.horizontalAdvance(t) for t in terms) + pad, context)):
             self.view.setColumnWidth(col, width)
         self.view.setColumnWidth(4, fm.horizontalAdvance("M" * 18))
-        self.title.setText(tr("<b>{term}</b>: {n} occurrence(s) in the library").format(term=escape(term),
-                                                                                         n=f"{len(lines):,}"))
 
     def set_sorted(self, lines: Sequence[ConcordanceLine]) -> None:
         """The same lines in the order the header asked for."""

@@ -47,7 +47,7 @@ class GlossaryController(Controller):
             if changes.glossary and self._concordance_entry not in self.ctx.engine.glossary.entries:
                 self._concordance_entry = ""  # the user's entry was deleted: the lines shown stay as they are
             else:
-                self.show_concordance(self._concordance_entry, raise_dock=False)  # counted again
+                self.show_concordance(self._concordance_entry, refresh=True)  # counted again
 
     # -- browser ------------------------------------------------------------------------------
     def show_browser(self) -> None:
@@ -69,9 +69,10 @@ class GlossaryController(Controller):
         self.window.glossary_browser.set_entries(sorted(entries, key=lambda e: (e.pinyin.lower(), e.term)))
 
     # -- concordance --------------------------------------------------------------------------
-    def show_concordance(self, entry_id: str, raise_dock: bool = True) -> None:
+    def show_concordance(self, entry_id: str, refresh: bool = False) -> None:
         """Open the entry's concordance in its pane: counted on the database thread, its lines then read
-        on this one as the view shows them."""
+        on this one as the view shows them. A *refresh* (the library changed) keeps the pane's order and
+        does not bring it forward."""
         w = self.window
 
         def read(ctx: AppContext, _oc: Any) -> tuple[Sequence[ConcordanceLine], dict[str, str]]:
@@ -82,8 +83,8 @@ class GlossaryController(Controller):
             lines, titles = result
             self._concordance_entry = entry_id
             w.concordance_pane.set_lines(self.ctx.workbench.resolve(entry_id).term, self.ctx.workbench.bind(lines),
-                                         titles)
-            if raise_dock:
+                                         titles, refresh)
+            if not refresh:
                 w.concordance_dock.show()
                 w.concordance_dock.raise_()
 
