@@ -135,7 +135,7 @@ def test_the_term_index_follows_a_new_user_entry_inside_linked_terms(data_dir: P
 def test_a_concordance_reads_only_the_lines_asked_for(data_dir: Path) -> None:
     """Opening a concordance counts; a line is read when it is asked for, a page at a time; every way of
     reading it gives the same lines."""
-    from policyreader.services.concordance import Concordance
+    from policyreader.services.concordance import Concordance, sort_concordance
 
     ctx = AppContext(resolve_paths(data_dir))
     ctx.library.ensure_bundled()
@@ -156,6 +156,10 @@ def test_a_concordance_reads_only_the_lines_asked_for(data_dir: Path) -> None:
     with pytest.raises(IndexError):
         lines[len(lines)]
     assert [ln.doc for ln in every] == [ln.doc for ln in ctx.workbench.concordance("xinyong")]
+    ordered = sort_concordance(lines, "right").reading_with(counting)  # a sorted view is rebound too
+    read.clear()
+    assert ordered[0].right == min(ln.right for ln in every) and read
+    assert ctx.workbench.bind(ordered) is not ordered and ctx.workbench.bind(every) is every
     one = ctx.workbench.concordance("xinyong", doc=every[-1].doc)
     assert list(one) == [ln for ln in every if ln.doc == every[-1].doc]
 

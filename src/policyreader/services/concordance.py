@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from abc import abstractmethod
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -27,6 +28,7 @@ Rows = list[tuple[int, int, int, str, str]]
 Reader = Callable[[str, TermRun, int, int], Rows]
 """(entry id, document run, offset, limit) → rows of (segment index, start, end, Chinese, English)."""
 
+
 def _line(doc: str, row: tuple[int, int, int, str, str]) -> ConcordanceLine:
     idx, start, end, zh, en = row
     return ConcordanceLine(doc, idx, zh[start - CONTEXT if start > CONTEXT else 0:start].replace("\n", " "),
@@ -39,11 +41,15 @@ def _gone(doc: str) -> ConcordanceLine:
     return ConcordanceLine(doc, -1, "", "", "", "", 0)
 
 
-class _Lines(Sequence[ConcordanceLine]):
-    """Lines by position: a subclass gives its length and the line at a position."""
+class LazyLines(Sequence[ConcordanceLine]):
+    """Lines by position, read from the library when asked for: a subclass gives its length, the line at a
+    position, and itself read through another connection (the thread that reads must read through its own)."""
 
-    def _at(self, i: int) -> ConcordanceLine:
-        raise NotImplementedError
+    @abstractmethod
+    def _at(self, i: int) -> ConcordanceLine: ...
+
+    @abstractmethod
+    def reading_with(self, read: Reader) -> LazyLines: ...
 
     @overload
     def __getitem__(self, i: int) -> ConcordanceLine: ...
@@ -61,7 +67,7 @@ class _Lines(Sequence[ConcordanceLine]):
         return self._at(i)
 
 
-class Concordance(_Lines):
+class Concordance(LazyLines):
     """The occurrences of one entry in library order, as lines built on demand.
 
     It reads through the repository of the thread that opened it; a concordance opened on a worker thread
@@ -119,7 +125,7 @@ class Concordance(_Lines):
             yield from (_gone(run.doc) for _ in range(run.occurrences - len(rows)))
 
 
-class SortedConcordance(_Lines):
+class SortedConcordance(LazyLines):
     """Lines in another order: the lines they were sorted from and, for each position, the index of its
     line there (a compact array, not a copy of 240,000 lines, which the window's thread would free in
     one stretch when the next concordance replaces it)."""
@@ -128,11 +134,8 @@ class SortedConcordance(_Lines):
         self.base, self.order = base, order
 
     def reading_with(self, read: Reader) -> SortedConcordance:
-        base = self.base.reading_with(read) if isinstance(self.base, Concordance) else self.base
+        base = self.base.reading_with(read) if isinstance(self.base, LazyLines) else self.base
         return SortedConcordance(base, self.order)
-
-    def documents(self) -> list[str]:
-        return self.base.documents() if isinstance(self.base, Concordance) else list({ln.doc for ln in self.base})
 
     def __len__(self) -> int:
         return len(self.order)

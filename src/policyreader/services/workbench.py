@@ -15,7 +15,7 @@ from policyreader.core.errors import UserError
 from policyreader.core.glossary import STATUSES, GlossaryEntry, Rendering, SourceRef
 from policyreader.core.model import GOOD_STATUSES, ConcordanceLine, Status
 from policyreader.core.pinyin import marks_to_numbers, word_pinyin
-from policyreader.services.concordance import Concordance
+from policyreader.services.concordance import Concordance, LazyLines
 from policyreader.services.library import Library, slugify
 from policyreader.storage.schema import write_transaction
 from policyreader.storage.user_glossary import UserGlossaryRepository
@@ -137,9 +137,9 @@ class GlossaryWorkbench:
                            self.library.repo.term_page)
 
     def bind(self, lines: Sequence[ConcordanceLine]) -> Sequence[ConcordanceLine]:
-        """A concordance opened on another thread, read through this service's connection (other lines as
-        they are)."""
-        return lines.reading_with(self.library.repo.term_page) if isinstance(lines, Concordance) else lines
+        """A concordance (sorted or not) opened on another thread, read through this service's connection
+        (lines already built as they are)."""
+        return lines.reading_with(self.library.repo.term_page) if isinstance(lines, LazyLines) else lines
 
     # -- user entries -------------------------------------------------------------------------
     def add(self, term: str, renderings: list[str], status: str = Status.PREFERRED, note: str = "",

@@ -4,12 +4,10 @@ reference managers and "Copy citation" for the entry shown."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from policyreader.core.glossary import GlossaryEntry
-from policyreader.core.model import ConcordanceLine
 from policyreader.core.pinyin import word_pinyin
 from policyreader.gui.controllers.base import Controller
 from policyreader.gui.exchange_dialogs import ExportDialog, ImportGlossaryDialog
@@ -18,7 +16,7 @@ from policyreader.gui.labels import chosen_format, file_filter
 from policyreader.gui.qt import QFileDialog, QGuiApplication, QMessageBox
 from policyreader.gui.workbench import AddTermDialog
 from policyreader.services.changes import Changes
-from policyreader.services.concordance import concordance_csv, sort_concordance
+from policyreader.services.concordance import Concordance, concordance_csv, sort_concordance
 from policyreader.services.context import AppContext
 from policyreader.services.files import write_user_text
 from policyreader.services.formats import Kind, formats
@@ -75,15 +73,14 @@ class GlossaryController(Controller):
         does not bring it forward."""
         w = self.window
 
-        def read(ctx: AppContext, _oc: Any) -> tuple[Sequence[ConcordanceLine], dict[str, str]]:
+        def read(ctx: AppContext, _oc: Any) -> tuple[Concordance, dict[str, str]]:
             lines = ctx.workbench.concordance(entry_id)
             return lines, ctx.library.titles(lines.documents())
 
-        def show(result: tuple[Sequence[ConcordanceLine], dict[str, str]]) -> None:
+        def show(result: tuple[Concordance, dict[str, str]]) -> None:
             lines, titles = result
             self._concordance_entry = entry_id
-            w.concordance_pane.set_lines(self.ctx.workbench.resolve(entry_id).term, self.ctx.workbench.bind(lines),
-                                         titles, refresh)
+            w.concordance_pane.set_lines(lines.term, self.ctx.workbench.bind(lines), titles, refresh)
             if not refresh:
                 w.concordance_dock.show()
                 w.concordance_dock.raise_()
