@@ -84,3 +84,31 @@ def test_a_restart_on_a_long_law_warms_up_after_it_is_built(qtbot, gui_data_dir,
     assert events["built"] <= events["warm-up"], events
     assert w.library.dictionary_ready
     w.ops.shutdown()
+
+
+def test_a_selection_made_while_the_law_is_still_being_built_stays_in_view(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A concordance line or search hit selected as soon as its document is opened, before the rest of the
+    window is built: the building must not scroll back to where the law was opened (it did, now and then,
+    when a line of another document was clicked in the concordance)."""
+    ctx = AppContext(window.paths)
+    make_long_law(ctx, DOC, 150_000)
+    ctx.close()
+    reader = window.reader
+    chosen: list[tuple[int, bool]] = []
+
+    def select(doc: str) -> None:  # as the concordance does when the line's document has opened
+        if doc == DOC:
+            seg = [s for s in window.segments[1:reader._built] if "信用" in s.zh][-1]  # the last built one
+            at = seg.zh.index("信用")
+            chosen.append((seg.idx, reader.fully_built))
+            reader.select_span(seg.idx, "zh", at, at + 2)
+
+    window.documentOpened.connect(select)
+    open_doc(window, qtbot, DOC)
+    qtbot.waitUntil(lambda: reader.fully_built, timeout=30000)
+    wait_idle(window, qtbot)
+    QApplication.processEvents()
+    assert chosen and not chosen[0][1]  # selected while the window was still being built
+    assert reader.textCursor().selectedText() == "信用"
+    rect = reader.cursorRect(reader.textCursor())
+    assert 0 <= rect.top() and rect.bottom() <= reader.viewport().height()  # still in view

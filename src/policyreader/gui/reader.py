@@ -399,6 +399,7 @@ class ReaderView(WordNavigation, Highlights, QTextEdit):
             self._pending_select = (segment, side, start, end)
             self._target = segment
         if c is not None:
+            self._anchor = None  # the selection is where the view goes now, not the segment it opened at
             self.setTextCursor(c)
             self.scroll_to_segment(segment, side)
             self._show_selection()

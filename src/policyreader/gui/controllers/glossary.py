@@ -125,7 +125,7 @@ class GlossaryController(Controller):
         w = self.window
         if doc != w.reading.doc_id:
             self._pending_span = (doc, segment, start, end)
-            w.reading.open(doc)
+            w.reading.open(doc, segment)  # built around the line's segment, not from where it was left
             return
         w.reader.select_span(segment, "zh", start, end)
 
